@@ -9,7 +9,7 @@ import java.math.RoundingMode;
  * every text is escaped. Coordinates print with at most two decimals in a locale-free form so the
  * same chart is byte-identical everywhere.
  */
-public final class Svg {
+public final class Svg implements Canvas {
 
     public static final String FONT_FAMILY =
             "'Noto Sans CJK SC','WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',Arial,sans-serif";
@@ -32,6 +32,7 @@ public final class Svg {
     }
 
     /** A filled rectangle; {@code tooltip} (may be null) becomes a child {@code <title>}. */
+    @Override
     public Svg rect(double x, double y, double width, double height, String fill, String tooltip) {
         out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"")
                 .append(n(Math.max(0, width))).append("\" height=\"").append(n(Math.max(0, height)))
@@ -45,6 +46,7 @@ public final class Svg {
     }
 
     /** An outlined rectangle (no fill). */
+    @Override
     public Svg frame(double x, double y, double width, double height, String stroke) {
         out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"")
                 .append(n(width)).append("\" height=\"").append(n(height))
@@ -52,6 +54,7 @@ public final class Svg {
         return this;
     }
 
+    @Override
     public Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
         out.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
                 .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(Html.escape(stroke))
@@ -59,6 +62,7 @@ public final class Svg {
         return this;
     }
 
+    @Override
     public Svg circle(double cx, double cy, double r, String fill, String tooltip) {
         out.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r))
                 .append("\" fill=\"").append(Html.escape(fill)).append('"');
@@ -71,6 +75,7 @@ public final class Svg {
     }
 
     /** Text anchored at (x, y); {@code anchor} is start, middle or end. */
+    @Override
     public Svg text(double x, double y, String text, Anchor anchor, double size, String fill, boolean bold) {
         out.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append('"');
         if (anchor != Anchor.START) {
@@ -90,11 +95,13 @@ public final class Svg {
     }
 
     /** Opens a group that screen readers announce as one item (e.g. one outcome's bars). */
+    @Override
     public Svg beginGroup(String label) {
         out.append("<g role=\"group\" aria-label=\"").append(Html.escape(label)).append("\">\n");
         return this;
     }
 
+    @Override
     public Svg endGroup() {
         out.append("</g>\n");
         return this;
@@ -119,15 +126,5 @@ public final class Svg {
             return "0";
         }
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
-    }
-
-    public enum Anchor {
-        START("start"), MIDDLE("middle"), END("end");
-
-        private final String svg;
-
-        Anchor(String svg) {
-            this.svg = svg;
-        }
     }
 }

@@ -17,7 +17,7 @@ class SvgTest {
         String svg = new Svg("chart 1", 200, 100.5, "Title <b>", "desc & more")
                 .beginGroup("group \"x\"")
                 .rect(1, 2, 3.333, -4, "#123456", "<script>alert(1)</script>")
-                .text(10, 20, "疼痛 <i>\u0007", Svg.Anchor.MIDDLE, 9, "#333", true)
+                .text(10, 20, "疼痛 <i>\u0007", Canvas.Anchor.MIDDLE, 9, "#333", true)
                 .endGroup()
                 .build();
         Document doc = parse(svg);
