@@ -32,6 +32,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
             .concord-table th.variable{font-weight:bold;background:#f6f6f6}.concord-table th.sub{padding-left:16px}
             .concord-table td.num{text-align:right;white-space:nowrap}
             .concord-table tbody.differs th[scope=rowgroup]{font-weight:bold;border-left:4px solid #B2182B}
+            .concord-table td.differs-cell{font-weight:bold;min-width:9em}
             .domain{display:block;color:#666;font-size:11px}.why{display:block;color:#666;font-size:10px;white-space:normal}
             .footnotes{font-size:11px;color:#444}
             @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}

@@ -69,7 +69,7 @@ public final class HtmlTables {
                     for (int c = 0; c < comparison.size(); c++) {
                         TextCell cell = comparison.get(c);
                         if (c == comparison.size() - 1 && differs && !outcome.comparison().reasons().isEmpty()) {
-                            html.append("<td class=\"num\" rowspan=\"").append(groups.size()).append("\">Yes<span class=\"why\">")
+                            html.append("<td class=\"differs-cell\" rowspan=\"").append(groups.size()).append("\">Yes<span class=\"why\">")
                                     .append(escape(String.join("; ", outcome.comparison().reasons()))).append("</span></td>");
                             continue;
                         }

@@ -37,8 +37,13 @@ import org.dhatim.fastexcel.Worksheet;
 public final class XlsxReportRenderer implements ReportRenderer {
 
     static final String ONE_DECIMAL = "0.0";
-    static final String P_FORMAT = "[<0.001]\"<0.001\";0.000";
-    static final String QUANTILE = "0.##;-0.##;0";
+    /**
+     * p to three decimals, "&lt;0.001" below. fastexcel 0.19 writes format codes into styles.xml
+     * without escaping them, so the code is given XML-escaped here (the test reads it back).
+     */
+    static final String P_FORMAT = "[&lt;0.001]&quot;&lt;0.001&quot;;0.000";
+    /** Medians and quartiles: General prints 7.75, 8 and 6.5 like the paper ("0.##" would print "8."). */
+    static final String QUANTILE = "General";
 
     private XlsxReportRenderer() {
     }

@@ -25,7 +25,7 @@ public final class Figure2Chart {
     private static final double BAR_H = 14;
     private static final double BAR_GAP = 3;
     private static final double OUTCOME_GAP = 12;
-    private static final double TOP = 62;
+    private static final double TOP = 66;
 
     private final ResultView view;
     private final List<OutcomeResult> outcomes;
@@ -122,18 +122,19 @@ public final class Figure2Chart {
             canvas.line(x, axisY, x, height() - 8, Palette.GRID, 0.5);
             canvas.text(x, axisY - 3, Integer.toString(s), Canvas.Anchor.MIDDLE, 9, Palette.MUTED_TEXT, false);
         }
-        canvas.text(MEAN_X + MEAN_W / 2, 14, "Mean score", Canvas.Anchor.MIDDLE, 11, Palette.TEXT, true);
+        canvas.text(MEAN_X + MEAN_W / 2, 34, "Mean score", Canvas.Anchor.MIDDLE, 11, Palette.TEXT, true);
+        canvas.text(BAR_X + BAR_W / 2, 34, "Percentage of valid answers", Canvas.Anchor.MIDDLE, 11, Palette.TEXT, true);
     }
 
     private void legend(Canvas canvas) {
         double x = BAR_X;
-        canvas.text(0, 14, "Outcome", Canvas.Anchor.START, 11, Palette.TEXT, true);
+        canvas.text(LABEL_END, 34, "Outcome", Canvas.Anchor.END, 11, Palette.TEXT, true);
         for (Band band : ResultView.bandsTopFirst()) {
             canvas.rect(x, 5, 11, 11, Palette.band(band), null);
             canvas.frame(x, 5, 11, 11, Palette.MUTED_TEXT);
-            String text = view.bandRange(band) + " " + view.result().scale().band(band).label();
-            canvas.text(x + 15, 14, Svg.shorten(text, 30), Canvas.Anchor.START, 10, Palette.TEXT, false);
-            x += 135;
+            String text = Svg.shorten(view.bandRange(band) + " " + view.result().scale().band(band).label(), 34);
+            canvas.text(x + 15, 14, text, Canvas.Anchor.START, 10, Palette.TEXT, false);
+            x += 30 + text.length() * 5.6;
         }
     }
 }

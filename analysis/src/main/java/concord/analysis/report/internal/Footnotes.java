@@ -32,7 +32,7 @@ public final class Footnotes {
         return numbers.isEmpty();
     }
 
-    /** The reason stored under the first of {@code keys} present, else any stored reason. */
+    /** The reason stored under the first of {@code keys} present, else a generic one. */
     public static String reason(Map<String, String> notComputable, String... keys) {
         for (String key : keys) {
             String reason = notComputable.get(key);
@@ -40,6 +40,6 @@ public final class Footnotes {
                 return reason;
             }
         }
-        return notComputable.values().stream().sorted().findFirst().orElse("not computable");
+        return "not computable";
     }
 }

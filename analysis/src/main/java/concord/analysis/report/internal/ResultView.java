@@ -37,14 +37,15 @@ public final class ResultView {
 
     /** The statistics of one group for one outcome; empty when the group gave no answers at all. */
     public Optional<GroupStatistics> stats(OutcomeResult outcome, GroupSummary group) {
-        GroupStatistics byCode = outcome.groups().get(group.code());
-        return Optional.ofNullable(byCode != null ? byCode : outcome.groups().get(group.label()));
+        // The analyzer keys groups by label; the code is a fallback for hand-built results.
+        GroupStatistics byLabel = outcome.groups().get(group.label());
+        return Optional.ofNullable(byLabel != null ? byLabel : outcome.groups().get(group.code()));
     }
 
     /** One group's summary of a participant characteristic, looked up like {@link #stats}. */
     public Optional<CharacteristicSummary> characteristic(ParticipantCharacteristic characteristic, GroupSummary group) {
-        CharacteristicSummary byCode = characteristic.groups().get(group.code());
-        return Optional.ofNullable(byCode != null ? byCode : characteristic.groups().get(group.label()));
+        CharacteristicSummary byLabel = characteristic.groups().get(group.label());
+        return Optional.ofNullable(byLabel != null ? byLabel : characteristic.groups().get(group.code()));
     }
 
     /** "7–9" for the GRADE top band. */

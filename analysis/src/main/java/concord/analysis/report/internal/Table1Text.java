@@ -51,13 +51,21 @@ public final class Table1Text {
         for (Band band : ResultView.bandsTopFirst()) {
             OptionalDouble pct = ResultView.bandPercent(stats, band);
             cells.add(pct.isPresent() ? TextCell.of(Numbers.percent(pct.getAsDouble()))
-                    : TextCell.missing(Footnotes.reason(stats.notComputable(), "percent", "pct", band.name().toLowerCase())));
+                    : TextCell.missing(Footnotes.reason(stats.notComputable(), bandKey(band))));
         }
         cells.add(meanSd(stats));
         cells.add(medianQuartiles(stats));
         cells.add(stats.consensus().map(c -> TextCell.of(c.label()))
                 .orElseGet(() -> TextCell.missing(Footnotes.reason(stats.notComputable(), "consensus"))));
         return cells;
+    }
+
+    private static String bandKey(Band band) {
+        return switch (band) {
+            case TOP -> "pctTop";
+            case MIDDLE -> "pctMiddle";
+            case BOTTOM -> "pctBottom";
+        };
     }
 
     private static TextCell meanSd(GroupStatistics stats) {
@@ -76,7 +84,7 @@ public final class Table1Text {
             return TextCell.missing(Footnotes.reason(stats.notComputable(), "median"));
         }
         if (stats.q1().isEmpty() || stats.q3().isEmpty()) {
-            String reason = Footnotes.reason(stats.notComputable(), "q1", "q3", "quartiles");
+            String reason = Footnotes.reason(stats.notComputable(), "q1", "q3");
             return new TextCell(Numbers.quantile(stats.median().getAsDouble()) + " (" + Numbers.NOT_COMPUTABLE + ")", reason);
         }
         return TextCell.of(Numbers.medianQuartiles(stats.median().getAsDouble(), stats.q1().getAsDouble(), stats.q3().getAsDouble()));
@@ -86,18 +94,18 @@ public final class Table1Text {
         OutcomeComparison comparison = outcome.comparison();
         List<TextCell> cells = new ArrayList<>();
         cells.add(comparison.chiSquare().map(c -> TextCell.of(Numbers.p(c.p())))
-                .orElseGet(() -> TextCell.missing(Footnotes.reason(comparison.notComputable(), "chiSquare", "chi_square", "chisq"))));
+                .orElseGet(() -> TextCell.missing(Footnotes.reason(comparison.notComputable(), "chiSquare"))));
         OptionalDouble rankP = comparison.rankTestP();
         cells.add(rankP.isPresent() ? TextCell.of(Numbers.p(rankP.getAsDouble()))
-                : TextCell.missing(Footnotes.reason(comparison.notComputable(), "mannWhitney", "kruskalWallis", "rankTest")));
-        cells.add(q(comparison.qValues().chiSquare(), comparison, "qChiSquare"));
-        cells.add(q(comparison.qValues().rankTest(), comparison, "qRankTest"));
+                : TextCell.missing(Footnotes.reason(comparison.notComputable(), view.groups().size() == 2 ? "mannWhitney" : "kruskalWallis")));
+        cells.add(q(comparison.qValues().chiSquare(), comparison, "qValues.chiSquare"));
+        cells.add(q(comparison.qValues().rankTest(), comparison, "qValues.rankTest"));
         cells.add(TextCell.of(comparison.differs() ? "Yes" : "No"));
         return cells;
     }
 
     private static TextCell q(OptionalDouble q, OutcomeComparison comparison, String key) {
         return q.isPresent() ? TextCell.of(Numbers.p(q.getAsDouble()))
-                : TextCell.missing(Footnotes.reason(comparison.notComputable(), key, "qValues"));
+                : TextCell.missing(Footnotes.reason(comparison.notComputable(), key));
     }
 }
