@@ -1,0 +1,79 @@
+package concord.server.web;
+
+import concord.analysis.StudyResult;
+import concord.server.run.Run;
+import concord.server.run.RunArtifact;
+import concord.server.run.RunFile;
+import concord.server.run.RunRepository;
+import concord.server.web.internal.StoredResultReader;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The dashboard's view of stored runs: the latest published run of a project, its files by format, and
+ * its {@link StudyResult} (rebuilt from the run's {@code .json} file and cached, a few runs at a time).
+ */
+@Singleton
+public class RunReports {
+    /** Download formats offered, in display order, with the file name extension that identifies them. */
+    public static final List<String> FORMATS = List.of("html", "pdf", "xlsx", "csv", "json");
+
+    private static final int CACHED_RESULTS = 16;
+
+    private final RunRepository runs;
+    private final Map<Long, StudyResult> cache = new LinkedHashMap<>(CACHED_RESULTS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, StudyResult> eldest) {
+            return size() > CACHED_RESULTS;
+        }
+    };
+
+    public RunReports(RunRepository runs) {
+        this.runs = runs;
+    }
+
+    /** The run whose results the project currently shows. */
+    public Optional<Run> latest(String projectId) {
+        return runs.lastPublished(projectId);
+    }
+
+    public List<Run> history(String projectId, int limit) {
+        return runs.list(projectId, limit);
+    }
+
+    /** The run's file of that format ({@code html}, {@code pdf}, …), if it stored one. */
+    public Optional<RunFile> file(long runId, String format) {
+        String extension = "." + format.toLowerCase(Locale.ROOT);
+        return runs.files(runId).stream().filter(f -> f.name().toLowerCase(Locale.ROOT).endsWith(extension)).findFirst();
+    }
+
+    public Optional<RunArtifact> download(long runId, String format) {
+        return file(runId, format).flatMap(f -> runs.artifact(runId, f.name()));
+    }
+
+    /**
+     * The run's analysis result.
+     *
+     * @throws concord.server.web.internal.StoredResultException when the stored JSON cannot be shown
+     */
+    public Optional<StudyResult> result(long runId) {
+        synchronized (cache) {
+            StudyResult cached = cache.get(runId);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        Optional<StudyResult> result = download(runId, "json").map(a -> StoredResultReader.read(a.content()));
+        result.ifPresent(r -> {
+            synchronized (cache) {
+                cache.put(runId, r);
+            }
+        });
+        return result;
+    }
+}
