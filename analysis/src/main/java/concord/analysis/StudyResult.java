@@ -1,0 +1,49 @@
+package concord.analysis;
+
+import java.util.List;
+
+/**
+ * The complete analysis of a study: per-outcome statistics and comparisons, participant
+ * characteristics, and the methods used. Render it with {@link StudyResultJson} or the renderers
+ * in {@code concord.analysis.report}.
+ *
+ * @param title                      study title
+ * @param groups                     groups in study order with their participant counts
+ * @param outcomes                   one result per outcome, in study order
+ * @param participantCharacteristics characteristics tables, in study order
+ * @param scale                      the rating scale
+ * @param consensusRule              the consensus rule applied
+ * @param options                    the analysis options used
+ * @param methods                    what was computed and how, one printable sentence per line
+ */
+public record StudyResult(String title, List<GroupSummary> groups, List<OutcomeResult> outcomes,
+                          List<ParticipantCharacteristic> participantCharacteristics, RatingScale scale,
+                          ConsensusRule consensusRule, AnalysisOptions options, List<String> methods) {
+
+    public StudyResult {
+        groups = List.copyOf(groups);
+        outcomes = List.copyOf(outcomes);
+        participantCharacteristics = List.copyOf(participantCharacteristics);
+        methods = List.copyOf(methods);
+    }
+
+    /** Headline counts: consensus classes per group, outcomes critical everywhere, differing outcomes by reason. */
+    public StudySummary summary() {
+        return StudySummary.of(this);
+    }
+
+    /** The outcomes whose groups differ, in study order. */
+    public List<OutcomeResult> differingOutcomes() {
+        return outcomes.stream().filter(o -> o.comparison().differs()).toList();
+    }
+
+    /** The outcomes classified {@code consensus} in the group with this label. */
+    public List<OutcomeResult> outcomesWith(Consensus consensus, String groupLabel) {
+        return outcomes.stream()
+                .filter(o -> {
+                    GroupStatistics g = o.groups().get(groupLabel);
+                    return g != null && g.consensus().filter(consensus::equals).isPresent();
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,50 @@
+package concord.analysis.internal;
+
+import concord.analysis.AnalysisOptions;
+import concord.analysis.Study;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The printable description of what an analysis computed and how. */
+public final class MethodsText {
+
+    private MethodsText() {
+    }
+
+    public static List<String> describe(Study study, AnalysisOptions options, boolean anyMonteCarlo) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Ratings on the scale " + study.scale().describe() + "; "
+                + study.outcomes().size() + " outcomes compared between " + study.groups().size() + " groups.");
+        lines.add("Per group and outcome: valid percentages per band (missing answers excluded outcome by outcome), "
+                + "mean and standard deviation (divisor n − 1), median and quartiles by SPSS HAVERAGE "
+                + "(Hyndman–Fan type 6, position (n + 1)p).");
+        lines.add("Consensus rule: " + study.rule().describe(study.scale()) + ".");
+        lines.add("Pearson chi-square on the group × band table without continuity correction; bands nobody used "
+                + "and groups without answers are left out of the table, so df adjusts (SPSS Crosstabs). "
+                + "Reported with the number and percentage of cells with expected count < 5, the minimum expected "
+                + "count, and Cramér's V.");
+        lines.add("Fisher's exact test on the same table (Fisher–Freeman–Halton for tables larger than 2 × 2): "
+                + "two-sided p summing all tables with the observed margins no more likely than the observed one, "
+                + "by full enumeration when at most " + options.fisherEnumerationLimit() + " tables are possible"
+                + (anyMonteCarlo ? "; otherwise a Monte Carlo estimate (1 + hits)/(1 + " + options.fisherMonteCarloSamples()
+                + ") with seed " + options.fisherMonteCarloSeed() : "") + ".");
+        lines.add("Two groups: Mann–Whitney U test as SPSS NPAR TESTS: U = min(U1, U2), Wilcoxon W = rank sum of "
+                + "the smaller group (the first group if equal), Z with tie-corrected variance and no continuity "
+                + "correction, asymptotic two-sided p = 2(1 − Φ(|Z|)); exact two-sided p from the U distribution "
+                + "without ties (\"Exact Sig. [2*(1-tailed Sig.)]\", not corrected for ties) for N ≤ "
+                + options.exactMannWhitneyMaxN() + ".");
+        lines.add("Three or more groups: Kruskal–Wallis H with tie correction, df = groups − 1, asymptotic χ² p; "
+                + "pairwise Mann–Whitney tests with " + switch (options.pairwiseCorrection()) {
+                    case HOLM -> "Holm";
+                    case BONFERRONI -> "Bonferroni";
+                } + " correction.");
+        lines.add("Effect sizes: r = |Z|/√N, Cliff's delta = P(first > second) − P(first < second), "
+                + "Hodges–Lehmann shift = median of all pairwise differences (first − second), Cramér's V.");
+        lines.add("Benjamini–Hochberg q values per test across all outcomes where the test was computable "
+                + "(raw p values decide, as in the reference study; q values are an additional column).");
+        lines.add("An outcome differs between groups when the rank test or the Pearson chi-square has p < "
+                + options.alpha() + ", or the groups' consensus classes differ.");
+        return lines;
+    }
+}

@@ -1,0 +1,47 @@
+package concord.server.run;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+
+/**
+ * One row of the run table: a queued, running or finished analysis of one project.
+ *
+ * @param triggerCount     how many triggers were coalesced into this run
+ * @param notBefore        the run is due at this time (debounce), never later than {@code deadline}
+ * @param recordsRead      progress: rows read so far
+ * @param recordCount      records analysed (excluding the results record)
+ * @param excludedValues   rating values excluded as out of range or non-numeric (see the run's issues)
+ * @param fingerprint      SHA-256 over the rows read, in canonical order
+ * @param configHash       SHA-256 over the analysis-relevant configuration and the Concord version
+ * @param publishedTo      where the results went (folder and file names), for people
+ */
+@Serdeable
+public record Run(
+        long id,
+        String projectId,
+        RunStatus status,
+        @Nullable RunOutcome outcome,
+        TriggerKind trigger,
+        int triggerCount,
+        Instant firstTriggerAt,
+        Instant lastTriggerAt,
+        Instant notBefore,
+        Instant deadline,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt,
+        @Nullable Instant leaseUntil,
+        @Nullable String workerId,
+        int attempts,
+        @Nullable RunStage stage,
+        int recordsRead,
+        @Nullable Integer recordCount,
+        @Nullable Integer excludedValues,
+        @Nullable String fingerprint,
+        @Nullable String configHash,
+        @Nullable String concordVersion,
+        @Nullable String redcapVersion,
+        @Nullable String publishedTo,
+        @Nullable String errorMessage) {
+}

@@ -1,0 +1,102 @@
+package concord.server.run;
+
+import concord.server.run.internal.Database;
+import concord.server.run.internal.RunRows;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads runs and their files. Writes that change a run's state go through {@link RunQueue}. */
+@Singleton
+public class RunRepository {
+    private final Database database;
+
+    public RunRepository(Database database) {
+        this.database = database;
+    }
+
+    public Optional<Run> find(long id) {
+        return database.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(RunRows.map(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The newest runs of a project first. */
+    public List<Run> list(String projectId, int limit) {
+        return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE project_id = ? ORDER BY id DESC LIMIT "
+                + Math.max(1, Math.min(limit, 1000)), projectId);
+    }
+
+    /** The newest runs of every project first. */
+    public List<Run> recent(int limit) {
+        return query("SELECT " + RunRows.COLUMNS + " FROM concord_run ORDER BY id DESC LIMIT "
+                + Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** The run whose results are the project's current published report. */
+    public Optional<Run> lastPublished(String projectId) {
+        return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE project_id = ? AND status = 'SUCCEEDED'"
+                + " AND outcome = 'PUBLISHED' ORDER BY id DESC LIMIT 1", projectId).stream().findFirst();
+    }
+
+    public List<Run> withStatus(RunStatus status) {
+        return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE status = ? ORDER BY id", status.name());
+    }
+
+    /** Names and types of the files a run stored (content not loaded). */
+    public List<RunFile> files(long runId) {
+        return database.transaction(c -> {
+            List<RunFile> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, media_type, OCTET_LENGTH(content)"
+                    + " FROM concord_run_artifact WHERE run_id = ? ORDER BY name")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RunFile(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public Optional<RunArtifact> artifact(long runId, String name) {
+        return database.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT name, media_type, content FROM concord_run_artifact WHERE run_id = ? AND name = ?")) {
+                ps.setLong(1, runId);
+                ps.setString(2, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new RunArtifact(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private List<Run> query(String sql, String... params) {
+        return database.transaction(c -> {
+            List<Run> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setString(i + 1, params[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(RunRows.map(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,228 @@
+package concord.server.run;
+
+import concord.server.testing.TestDatabases;
+import concord.server.testing.TestDatabases.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The queue's contract on every supported database (H2 always, PostgreSQL when configured). */
+class RunQueueTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Duration DEBOUNCE = Duration.ofSeconds(30);
+    private static final Duration MAX_WAIT = Duration.ofSeconds(100);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    static List<TestDatabase> databases() {
+        return TestDatabases.all();
+    }
+
+    static ApplicationContext start(TestDatabase db) {
+        Map<String, Object> props = new HashMap<>(db.properties());
+        props.put("concord.runs.worker-enabled", "false");
+        return ApplicationContext.run(props);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void triggersCoalesceUntilQuietOrTheDeadline(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            Run first = queue.enqueue("p", TriggerKind.DET, T0, DEBOUNCE, MAX_WAIT);
+            assertEquals(T0.plus(DEBOUNCE), first.notBefore());
+            Run joined = queue.enqueue("p", TriggerKind.DET, T0.plusSeconds(10), DEBOUNCE, MAX_WAIT);
+            assertEquals(first.id(), joined.id());
+            assertEquals(2, joined.triggerCount());
+            assertEquals(T0.plusSeconds(40), joined.notBefore(), "each trigger postpones the run by the debounce");
+            for (int s = 20; s <= 200; s += 10) {
+                joined = queue.enqueue("p", TriggerKind.DET, T0.plusSeconds(s), DEBOUNCE, MAX_WAIT);
+            }
+            assertEquals(first.id(), joined.id());
+            assertEquals(21, joined.triggerCount());
+            assertEquals(T0.plus(MAX_WAIT), joined.notBefore(), "a busy burst still runs at the max-wait deadline");
+
+            assertTrue(queue.claim("w", T0.plusSeconds(99), LEASE).isEmpty(), "not due before the deadline");
+            Run claimed = queue.claim("w", T0.plusSeconds(100), LEASE).orElseThrow();
+            assertEquals(first.id(), claimed.id());
+            assertEquals(RunStatus.RUNNING, claimed.status());
+
+            Run next = queue.enqueue("p", TriggerKind.DET, T0.plusSeconds(101), DEBOUNCE, MAX_WAIT);
+            assertNotEquals(first.id(), next.id(), "a trigger after the claim queues the next run");
+            assertEquals(RunStatus.QUEUED, next.status());
+            assertEquals(T0.plusSeconds(101), next.firstTriggerAt());
+            assertTrue(queue.claim("w2", T0.plusSeconds(200), LEASE).isEmpty(),
+                    "a project never has two runs RUNNING at once");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void adminTriggerMakesAQueuedRunDueNow(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            Run det = queue.enqueue("p", TriggerKind.DET, T0, DEBOUNCE, MAX_WAIT);
+            Run admin = queue.enqueue("p", TriggerKind.ADMIN, T0.plusSeconds(1), Duration.ZERO, MAX_WAIT);
+            assertEquals(det.id(), admin.id());
+            assertEquals(T0.plusSeconds(1), admin.notBefore());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void concurrentWorkersClaimEachRunExactlyOnce(TestDatabase db) throws Exception {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            int projects = 24;
+            for (int i = 0; i < projects; i++) {
+                queue.enqueue("p" + i, TriggerKind.ADMIN, T0, Duration.ZERO, MAX_WAIT);
+            }
+            Map<Long, String> owners = new ConcurrentHashMap<>();
+            AtomicInteger duplicates = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CountDownLatch go = new CountDownLatch(1);
+            for (int w = 0; w < 4; w++) {
+                String worker = "worker-" + w;
+                pool.submit(() -> {
+                    go.await();
+                    Optional<Run> run;
+                    while ((run = queue.claim(worker, T0.plusSeconds(1), LEASE)).isPresent()) {
+                        if (owners.putIfAbsent(run.get().id(), worker) != null) {
+                            duplicates.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+            go.countDown();
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+            assertEquals(0, duplicates.get());
+            assertEquals(projects, owners.size());
+            RunRepository repo = ctx.getBean(RunRepository.class);
+            for (Map.Entry<Long, String> e : owners.entrySet()) {
+                assertEquals(e.getValue(), repo.find(e.getKey()).orElseThrow().workerId());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void twoInstancesOnOneDatabaseClaimARunOnce(TestDatabase db) throws Exception {
+        try (ApplicationContext a = start(db); ApplicationContext b = start(db)) {
+            RunQueue qa = a.getBean(RunQueue.class);
+            RunQueue qb = b.getBean(RunQueue.class);
+            Run run = qa.enqueue("shared", TriggerKind.DET, T0, Duration.ZERO, MAX_WAIT);
+            Optional<Run> byB = qb.claim("instance-b", T0, LEASE);
+            Optional<Run> byA = qa.claim("instance-a", T0, LEASE);
+            assertEquals(run.id(), byB.orElseThrow().id());
+            assertTrue(byA.isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void expiredLeaseIsRequeuedAndTheOldOwnerCannotFinish(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            Run run = queue.enqueue("p", TriggerKind.DET, T0, Duration.ZERO, MAX_WAIT);
+            queue.claim("dead", T0, LEASE).orElseThrow();
+            assertTrue(queue.heartbeat(run.id(), "dead", T0.plusSeconds(30), LEASE, RunStage.READING_RECORDS, 10));
+            assertEquals(0, queue.recoverExpired(T0.plusSeconds(89), 3), "lease renewed by the heartbeat");
+            assertEquals(1, queue.recoverExpired(T0.plusSeconds(91), 3));
+            Run requeued = ctx.getBean(RunRepository.class).find(run.id()).orElseThrow();
+            assertEquals(RunStatus.QUEUED, requeued.status());
+            assertTrue(requeued.errorMessage().contains("dead"));
+
+            Run again = queue.claim("alive", T0.plusSeconds(92), LEASE).orElseThrow();
+            assertEquals(run.id(), again.id());
+            assertEquals(2, again.attempts());
+            assertFalse(queue.heartbeat(run.id(), "dead", T0.plusSeconds(93), LEASE, RunStage.PUBLISHING, 10));
+            assertFalse(queue.succeed(run.id(), "dead", T0.plusSeconds(94), completion("x")));
+            assertTrue(queue.succeed(run.id(), "alive", T0.plusSeconds(95), completion("x")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRunThatKeepsLosingItsWorkerFailsAfterMaxAttempts(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            Run run = queue.enqueue("p", TriggerKind.DET, T0, Duration.ZERO, MAX_WAIT);
+            Instant t = T0;
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                queue.claim("w" + attempt, t, LEASE).orElseThrow();
+                t = t.plus(LEASE).plusSeconds(1);
+                queue.recoverExpired(t, 2);
+            }
+            Run failed = ctx.getBean(RunRepository.class).find(run.id()).orElseThrow();
+            assertEquals(RunStatus.FAILED, failed.status());
+            assertTrue(failed.errorMessage().contains("attempt 2 of 2"), failed.errorMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void expiredRunFoldsIntoAnAlreadyQueuedRun(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            Run lost = queue.enqueue("p", TriggerKind.DET, T0, Duration.ZERO, MAX_WAIT);
+            queue.claim("dead", T0, LEASE).orElseThrow();
+            Run waiting = queue.enqueue("p", TriggerKind.DET, T0.plusSeconds(5), DEBOUNCE, MAX_WAIT);
+            assertEquals(1, queue.recoverExpired(T0.plus(LEASE).plusSeconds(1), 3));
+            RunRepository repo = ctx.getBean(RunRepository.class);
+            assertEquals(RunStatus.FAILED, repo.find(lost.id()).orElseThrow().status());
+            assertEquals(2, repo.find(waiting.id()).orElseThrow().triggerCount());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void successStoresFilesAndBecomesTheLastPublishedRun(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            RunRepository repo = ctx.getBean(RunRepository.class);
+            Run run = queue.enqueue("p", TriggerKind.ADMIN, T0, Duration.ZERO, MAX_WAIT);
+            queue.claim("w", T0, LEASE).orElseThrow();
+            assertTrue(queue.succeed(run.id(), "w", T0.plusSeconds(3), completion("abc")));
+            Run done = repo.lastPublished("p").orElseThrow();
+            assertEquals(run.id(), done.id());
+            assertEquals("abc", done.fingerprint());
+            assertEquals(7, done.recordCount());
+            assertEquals(Set.of("report.html"), Set.copyOf(repo.files(run.id()).stream().map(RunFile::name).toList()));
+            assertArrayEquals("<p>hi</p>".getBytes(StandardCharsets.UTF_8),
+                    repo.artifact(run.id(), "report.html").orElseThrow().content());
+
+            Run failing = queue.enqueue("p", TriggerKind.ADMIN, T0.plusSeconds(4), Duration.ZERO, MAX_WAIT);
+            queue.claim("w", T0.plusSeconds(4), LEASE).orElseThrow();
+            assertTrue(queue.fail(failing.id(), "w", T0.plusSeconds(5), "REDCap said no", null));
+            assertEquals(run.id(), repo.lastPublished("p").orElseThrow().id(), "a failed run leaves the last published one");
+            assertEquals("REDCap said no", repo.find(failing.id()).orElseThrow().errorMessage());
+        }
+    }
+
+    private static RunCompletion completion(String fingerprint) {
+        return new RunCompletion(RunOutcome.PUBLISHED, 7, 0, fingerprint, "cfg", "0.1.0", "14.5.3", "folder",
+                List.of(new RunArtifact("report.html", "text/html", "<p>hi</p>".getBytes(StandardCharsets.UTF_8))));
+    }
+}
