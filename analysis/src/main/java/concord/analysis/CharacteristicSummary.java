@@ -25,6 +25,6 @@ public record CharacteristicSummary(long n, long missing, OptionalDouble mean, O
 
     public CharacteristicSummary {
         categories = List.copyOf(categories);
-        notComputable = Map.copyOf(notComputable);
+        notComputable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notComputable));
     }
 }

@@ -31,6 +31,6 @@ public record GroupStatistics(long n, long missing, List<Long> counts, OptionalD
 
     public GroupStatistics {
         counts = List.copyOf(counts);
-        notComputable = Map.copyOf(notComputable);
+        notComputable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notComputable));
     }
 }

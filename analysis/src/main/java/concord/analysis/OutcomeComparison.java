@@ -31,7 +31,7 @@ public record OutcomeComparison(List<String> groupsCompared, Optional<ChiSquareR
     public OutcomeComparison {
         groupsCompared = List.copyOf(groupsCompared);
         reasons = List.copyOf(reasons);
-        notComputable = Map.copyOf(notComputable);
+        notComputable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notComputable));
     }
 
     /** The p of the rank test used (Mann–Whitney for two groups, Kruskal–Wallis otherwise). */

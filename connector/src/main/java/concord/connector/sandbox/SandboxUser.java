@@ -1,0 +1,53 @@
+package concord.connector.sandbox;
+
+import java.util.Objects;
+
+/**
+ * A REDCap user of one sandbox project and the rights its API token carries.
+ *
+ * @param username        REDCap username, reported by {@code content=user}, Data Entry Triggers and authkeys
+ * @param dataAccessGroup unique name of the user's data access group, or null: a DAG user sees and writes only
+ *                        that group's records
+ * @param apiExport       API Export right: records, metadata, files
+ * @param apiImport       API Import/Update right: record import, file upload and delete
+ * @param fileRepository  File Repository right (with API export/import for the File Repository methods)
+ */
+public record SandboxUser(String username, String dataAccessGroup, boolean apiExport, boolean apiImport,
+                          boolean fileRepository) {
+
+    public SandboxUser {
+        Objects.requireNonNull(username, "username");
+        if (!username.matches("[A-Za-z0-9._@-]+")) {
+            throw new IllegalArgumentException("Username '" + username + "' may use only letters, digits and . _ @ -");
+        }
+        if (dataAccessGroup != null && dataAccessGroup.isBlank()) {
+            dataAccessGroup = null;
+        }
+    }
+
+    /** A user with API export, API import and File Repository rights, in no data access group. */
+    public static SandboxUser withAllRights(String username) {
+        return new SandboxUser(username, null, true, true, true);
+    }
+
+    /** A user who may only export through the API. */
+    public static SandboxUser exportOnly(String username) {
+        return new SandboxUser(username, null, true, false, false);
+    }
+
+    public SandboxUser withDataAccessGroup(String uniqueGroupName) {
+        return new SandboxUser(username, uniqueGroupName, apiExport, apiImport, fileRepository);
+    }
+
+    public SandboxUser withApiExport(boolean allowed) {
+        return new SandboxUser(username, dataAccessGroup, allowed, apiImport, fileRepository);
+    }
+
+    public SandboxUser withApiImport(boolean allowed) {
+        return new SandboxUser(username, dataAccessGroup, apiExport, allowed, fileRepository);
+    }
+
+    public SandboxUser withFileRepository(boolean allowed) {
+        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, allowed);
+    }
+}

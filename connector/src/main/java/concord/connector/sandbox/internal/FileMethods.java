@@ -1,0 +1,172 @@
+package concord.connector.sandbox.internal;
+
+import java.util.List;
+
+/** {@code content=file} (File Upload fields) and {@code content=fileRepository} (the project File Repository). */
+public final class FileMethods {
+    static final String UPLOAD_FAILED = "The file could not be uploaded because of a server error. Please try again.";
+
+    private FileMethods() {
+    }
+
+    public static Reply file(Call call, String action, FaultInjector faults) {
+        ProjectData project = call.project();
+        Dictionary d = project.dictionary();
+        Params p = call.params();
+        String record = p.get("record", "");
+        String field = p.get("field", "");
+        FieldDef def = d.field(field);
+        if (def == null || !def.fieldType().equals("file")) {
+            throw ApiException.badRequest("The field '" + field + "' does not exist or is not a 'file' field");
+        }
+        String event = project.isLongitudinal() ? p.get("event", "") : null;
+        if (project.isLongitudinal() && project.event(event) == null) {
+            throw ApiException.badRequest("The event '" + event + "' is not a valid unique event name");
+        }
+        int instance = Integer.parseInt(p.get("repeat_instance", "1"));
+        String form = def.formName();
+        boolean repeating = project.isRepeatingForm(event, form);
+        int rowInstance = repeating || project.isRepeatingEvent(event) ? instance : 0;
+        String key = ProjectData.fileKey(record, event, field, repeating || project.isRepeatingEvent(event) ? instance : 0);
+        switch (action) {
+            case "export" -> {
+                call.requireExport();
+                project.lock().readLock().lock();
+                try {
+                    RecordEntry entry = visibleRecord(call, record);
+                    StoredFile f = project.files().get(key);
+                    if (entry == null || f == null) {
+                        throw ApiException.badRequest("There is no file to download for this record");
+                    }
+                    return Reply.file(f);
+                } finally {
+                    project.lock().readLock().unlock();
+                }
+            }
+            case "import" -> {
+                call.requireImport();
+                StoredFile upload = p.file("file");
+                if (upload == null) {
+                    throw ApiException.badRequest("No valid file was uploaded: send it as the multipart part 'file'");
+                }
+                if (faults.uploadFails()) {
+                    throw new ApiException(500, UPLOAD_FAILED);
+                }
+                project.lock().writeLock().lock();
+                try {
+                    RecordEntry existing = project.records().get(record);
+                    if (existing != null && call.userDag() != null && !call.userDag().equals(existing.dag())) {
+                        throw ApiException.forbidden("You do not have permission to modify record " + record);
+                    }
+                    RecordEntry entry = project.recordOrCreate(record);
+                    if (existing == null && call.userDag() != null) {
+                        entry.setDag(call.userDag());
+                    }
+                    RecordRow row = entry.rowOrCreate(event, repeating ? form : "", rowInstance, d.columns().size());
+                    row.set(d.index(field), upload.name());
+                    RecordImporter.fillDefaults(d, row, java.util.Set.of(form));
+                    project.files().put(key, upload);
+                    entry.touch(project.now());
+                } finally {
+                    project.lock().writeLock().unlock();
+                }
+                return Reply.json("");
+            }
+            case "delete" -> {
+                call.requireImport();
+                project.lock().writeLock().lock();
+                try {
+                    RecordEntry entry = visibleRecord(call, record);
+                    if (entry == null || project.files().remove(key) == null) {
+                        throw ApiException.badRequest("There is no file to delete for this record");
+                    }
+                    RecordRow row = entry.row(event, repeating ? form : "", rowInstance);
+                    if (row != null) {
+                        row.set(d.index(field), "");
+                    }
+                    entry.touch(project.now());
+                } finally {
+                    project.lock().writeLock().unlock();
+                }
+                return Reply.json("");
+            }
+            default -> throw ApiException.badRequest("The value of the parameter \"action\" is not valid");
+        }
+    }
+
+    private static RecordEntry visibleRecord(Call call, String record) {
+        RecordEntry entry = call.project().records().get(record);
+        if (entry == null || call.userDag() != null && !call.userDag().equals(entry.dag())) {
+            return null;
+        }
+        return entry;
+    }
+
+    public static Reply repository(Call call, String action, FaultInjector faults) {
+        if (!call.grant().user().fileRepository()) {
+            throw ApiException.forbidden("You do not have permissions to use the File Repository");
+        }
+        FileRepositoryStore repo = call.project().fileRepository();
+        Params p = call.params();
+        int folder = parseId(p.get("folder_id", "0"), "folder_id");
+        if (!action.equals("export") && !action.equals("delete") && !repo.folderExists(folder)) {
+            throw ApiException.badRequest("The File Repository folder folder_id=" + folder
+                    + " does not exist or else you do not have permission to that folder because it is DAG-restricted or Role-restricted.");
+        }
+        switch (action) {
+            case "createfolder" -> {
+                call.requireImport();
+                String name = p.get("name", "");
+                if (name.isBlank() || name.length() > 150) {
+                    throw ApiException.badRequest("The folder name must have 1 to 150 characters");
+                }
+                FileRepositoryStore.Folder f = repo.createFolder(name, folder, p.get("dag_id", ""), p.get("role_id", ""));
+                Table t = new Table(List.of("folder_id"));
+                t.add(f.id());
+                return t.reply(call.format());
+            }
+            case "list" -> {
+                call.requireExport();
+                Table t = new Table(List.of("folder_id", "doc_id", "name", "role", "dag"));
+                repo.folders(folder).forEach(f -> t.add(f.id(), "", f.name(), f.role(), f.dag()));
+                repo.documents(folder).forEach(doc -> t.add("", doc.id(), doc.file().name(), "", ""));
+                return t.reply(call.format());
+            }
+            case "import" -> {
+                call.requireImport();
+                StoredFile upload = p.file("file");
+                if (upload == null) {
+                    throw ApiException.badRequest("No valid file was uploaded: send it as the multipart part 'file'");
+                }
+                if (faults.uploadFails()) {
+                    throw new ApiException(500, UPLOAD_FAILED);
+                }
+                repo.add(folder, upload);
+                return Reply.json("");
+            }
+            case "export", "delete" -> {
+                int docId = parseId(p.get("doc_id", ""), "doc_id");
+                FileRepositoryStore.Document doc = repo.document(docId);
+                if (doc == null) {
+                    throw ApiException.badRequest("The doc_id " + docId + " does not exist in the File Repository");
+                }
+                if (action.equals("export")) {
+                    call.requireExport();
+                    return Reply.file(doc.file());
+                }
+                call.requireImport();
+                repo.delete(docId);
+                return Reply.json("");
+            }
+            default -> throw ApiException.badRequest("The value of the parameter \"action\" is not valid");
+        }
+    }
+
+    private static int parseId(String text, String name) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("The parameter \"" + name + "\" must be an integer, was '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package concord.connector.sandbox.internal;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Everything the sandbox knows about one project: design (dictionary, events, arms, mappings, repeating
+ * setup, DAGs) and data (records, uploaded files, File Repository). Callers hold {@link #lock()}.
+ */
+public final class ProjectData {
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Dictionary dictionary;
+    private final List<EventDef> events;
+    private final List<ArmDef> arms;
+    private final Map<String, List<String>> formEventMapping;
+    private final List<RepeatSetting> repeating;
+    private final List<DagDef> dags = new ArrayList<>();
+    private final Set<String> surveyForms = new LinkedHashSet<>();
+    private final Map<String, RecordEntry> records = new LinkedHashMap<>();
+    private final Map<String, StoredFile> files = new HashMap<>();
+    private final FileRepositoryStore fileRepository = new FileRepositoryStore();
+    private volatile int projectId;
+    private volatile String title;
+    private volatile URI dataEntryTriggerUrl;
+    private volatile Clock clock = Clock.systemUTC();
+    private final Instant created = Instant.now();
+
+    public ProjectData(String title, Dictionary dictionary, List<EventDef> events, List<ArmDef> arms,
+                       Map<String, List<String>> formEventMapping, List<RepeatSetting> repeating) {
+        this.title = title;
+        this.dictionary = dictionary;
+        this.events = List.copyOf(events);
+        this.arms = List.copyOf(arms);
+        this.formEventMapping = new LinkedHashMap<>(formEventMapping);
+        this.repeating = List.copyOf(repeating);
+    }
+
+    public ReadWriteLock lock() {
+        return lock;
+    }
+
+    public Dictionary dictionary() {
+        return dictionary;
+    }
+
+    public boolean isLongitudinal() {
+        return !events.isEmpty();
+    }
+
+    public List<EventDef> events() {
+        return events;
+    }
+
+    public List<ArmDef> arms() {
+        return arms;
+    }
+
+    public EventDef event(String uniqueName) {
+        for (EventDef e : events) {
+            if (e.uniqueEventName().equals(uniqueName)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    public int eventOrder(String uniqueName) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).uniqueEventName().equals(uniqueName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Forms designated for each event (longitudinal projects only). */
+    public Map<String, List<String>> formEventMapping() {
+        return formEventMapping;
+    }
+
+    public boolean formInEvent(String form, String event) {
+        return event == null || formEventMapping.getOrDefault(event, List.of()).contains(form);
+    }
+
+    public List<RepeatSetting> repeating() {
+        return repeating;
+    }
+
+    public boolean hasRepeating() {
+        return !repeating.isEmpty();
+    }
+
+    public boolean isRepeatingForm(String event, String form) {
+        return repeating.stream().anyMatch(r -> r.form().equals(form) && java.util.Objects.equals(r.event(), event));
+    }
+
+    public boolean isRepeatingEvent(String event) {
+        return event != null && repeating.stream().anyMatch(r -> r.form().isEmpty() && event.equals(r.event()));
+    }
+
+    public List<DagDef> dags() {
+        return dags;
+    }
+
+    public DagDef dag(String uniqueName) {
+        return dags.stream().filter(d -> d.uniqueName().equals(uniqueName)).findFirst().orElse(null);
+    }
+
+    /** Adds a data access group unless one with this unique name exists; ids start at 1. */
+    public DagDef addDag(String label, String uniqueName) {
+        DagDef existing = dag(uniqueName);
+        if (existing != null) {
+            return existing;
+        }
+        DagDef d = new DagDef(label, uniqueName, dags.size() + 1);
+        dags.add(d);
+        return d;
+    }
+
+    public Set<String> surveyForms() {
+        return surveyForms;
+    }
+
+    public Map<String, RecordEntry> records() {
+        return records;
+    }
+
+    public RecordEntry recordOrCreate(String id) {
+        return records.computeIfAbsent(id, k -> new RecordEntry(k, now()));
+    }
+
+    public Map<String, StoredFile> files() {
+        return files;
+    }
+
+    public static String fileKey(String record, String event, String field, int instance) {
+        return record + '\u0000' + (event == null ? "" : event) + '\u0000' + field + '\u0000' + instance;
+    }
+
+    public FileRepositoryStore fileRepository() {
+        return fileRepository;
+    }
+
+    public int projectId() {
+        return projectId;
+    }
+
+    public void setProjectId(int projectId) {
+        this.projectId = projectId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public URI dataEntryTriggerUrl() {
+        return dataEntryTriggerUrl;
+    }
+
+    public void setDataEntryTriggerUrl(URI url) {
+        this.dataEntryTriggerUrl = url;
+    }
+
+    public Instant created() {
+        return created;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+}

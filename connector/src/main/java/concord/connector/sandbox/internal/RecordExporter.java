@@ -1,0 +1,229 @@
+package concord.connector.sandbox.internal;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** {@code content=record&action=export}, flat type: REDCap's columns, filters, raw/label values and DAG limits. */
+public final class RecordExporter {
+    static final String OUT_OF_MEMORY = "REDCap ran out of server memory. The request cannot be processed. "
+            + "Please try importing/exporting a smaller amount of data.";
+    private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm[:ss]]");
+
+    private RecordExporter() {
+    }
+
+    public static Reply export(Call call, FaultInjector faults) {
+        call.requireExport();
+        Params p = call.params();
+        if (!p.lower("type", "flat").equals("flat")) {
+            throw ApiException.badRequest("The sandbox exports records only as type=flat");
+        }
+        ProjectData project = call.project();
+        Dictionary d = project.dictionary();
+        List<String> fields = p.list("fields");
+        List<String> forms = p.list("forms");
+        List<String> events = p.list("events");
+        List<String> badFields = fields.stream().filter(f -> d.field(f) == null && d.index(f) < 0).toList();
+        if (!badFields.isEmpty()) {
+            throw ApiException.badRequest("The following values in the parameter \"fields\" are not valid: '" + String.join("', '", badFields) + "'");
+        }
+        DesignMethods.checkForms(d, forms);
+        List<String> badEvents = events.stream().filter(e -> project.event(e) == null).toList();
+        if (!badEvents.isEmpty()) {
+            throw ApiException.badRequest("The following values in the parameter \"events\" are not valid: '" + String.join("', '", badEvents) + "'");
+        }
+        Set<Integer> selected = selectedColumns(d, fields, forms);
+        boolean withId = selected.contains(0);
+        boolean label = p.lower("rawOrLabel", "raw").equals("label");
+        ValueLabels labels = new ValueLabels(project, label, p.bool("exportCheckboxLabel"), p.bool("exportBlankForGrayFormStatus"));
+        boolean withDag = p.bool("exportDataAccessGroups") && call.userDag() == null;
+        boolean withSurvey = p.bool("exportSurveyFields");
+        List<Column> plan = plan(project, selected, withId, withDag, withSurvey);
+        Predicate<Function<String, String>> filter = filter(p.get("filterLogic"), d);
+        Instant begin = instant(p.get("dateRangeBegin"), "dateRangeBegin");
+        Instant end = instant(p.get("dateRangeEnd"), "dateRangeEnd");
+        Set<String> wanted = new HashSet<>(p.list("records"));
+        Set<String> eventSet = new HashSet<>(events);
+
+        List<String> names = plan.stream().map(Column::name).toList();
+        Table table = new Table(names);
+        project.lock().readLock().lock();
+        try {
+            int recordCount = 0;
+            // A record in several arms is, in REDCap, one record per arm: exports list arm by arm.
+            List<Integer> arms = project.arms().size() > 1 ? project.arms().stream().map(ArmDef::armNum).toList() : List.of(0);
+            for (int arm : arms) {
+            for (RecordEntry r : project.records().values()) {
+                if (!wanted.isEmpty() && !wanted.contains(r.id())
+                        || call.userDag() != null && !call.userDag().equals(r.dag())
+                        || begin != null && r.modified().isBefore(begin) || end != null && r.modified().isAfter(end)) {
+                    continue;
+                }
+                List<RecordRow> rows = new ArrayList<>();
+                for (RecordRow row : r.rows()) {
+                    if (arm == 0 || row.event() != null && project.event(row.event()) != null && project.event(row.event()).armNum() == arm) {
+                        rows.add(row);
+                    }
+                }
+                rows.sort(rowOrder(project));
+                List<RecordRow> kept = new ArrayList<>();
+                for (RecordRow row : rows) {
+                    if (!eventSet.isEmpty() && !eventSet.contains(row.event()) || !hasSelectedData(project, row, selected)) {
+                        continue;
+                    }
+                    if (filter != null && !filter.test(column -> value(r, row, d.index(column), d))) {
+                        continue;
+                    }
+                    kept.add(row);
+                }
+                if (kept.isEmpty() || faults.dropRecord()) {
+                    continue;
+                }
+                recordCount++;
+                int limit = faults.plan().outOfMemoryAboveRecords();
+                if (limit > 0 && recordCount > limit) {
+                    throw new ApiException(500, OUT_OF_MEMORY);
+                }
+                for (RecordRow row : kept) {
+                    Object[] cells = new Object[plan.size()];
+                    for (int i = 0; i < cells.length; i++) {
+                        cells[i] = plan.get(i).cell(r, row, labels);
+                    }
+                    table.add(cells);
+                }
+            }
+            }
+        } finally {
+            project.lock().readLock().unlock();
+        }
+        if (call.format().equals("csv") && p.lower("rawOrLabelHeaders", "raw").equals("label")) {
+            return Reply.csv(table.csv(plan.stream().map(c -> c.header(project)).toList()));
+        }
+        return table.reply(call.format());
+    }
+
+    /** A blank cell of a repeating row falls back to nothing: filters see only the row's own values and the ID. */
+    private static String value(RecordEntry r, RecordRow row, int index, Dictionary d) {
+        return index < 0 ? "" : row.get(index);
+    }
+
+    private static Set<Integer> selectedColumns(Dictionary d, List<String> fields, List<String> forms) {
+        Set<Integer> out = new HashSet<>();
+        if (fields.isEmpty() && forms.isEmpty()) {
+            for (int i = 0; i < d.columns().size(); i++) {
+                out.add(i);
+            }
+            return out;
+        }
+        for (String f : fields) {
+            FieldDef def = d.field(f);
+            if (def != null) {
+                def.exportNames().forEach(c -> out.add(d.index(c)));
+            } else {
+                out.add(d.index(f));
+            }
+        }
+        for (String form : forms) {
+            d.formColumns(form).forEach(c -> out.add(d.index(c)));
+        }
+        return out;
+    }
+
+    private static List<Column> plan(ProjectData project, Set<Integer> selected, boolean withId, boolean withDag, boolean withSurvey) {
+        Dictionary d = project.dictionary();
+        List<Column> plan = new ArrayList<>();
+        if (withId) {
+            plan.add(Column.data(d.recordIdName(), 0));
+            if (project.isLongitudinal()) {
+                plan.add(Column.special("redcap_event_name"));
+            }
+            if (project.hasRepeating()) {
+                plan.add(Column.special("redcap_repeat_instrument"));
+                plan.add(Column.special("redcap_repeat_instance"));
+            }
+        }
+        if (withDag) {
+            plan.add(Column.special("redcap_data_access_group"));
+        }
+        if (withSurvey && withId) {
+            plan.add(Column.special("redcap_survey_identifier"));
+        }
+        for (String form : d.formNames()) {
+            boolean stamped = !withSurvey || !project.surveyForms().contains(form);
+            for (String column : d.formColumns(form)) {
+                int index = d.index(column);
+                if (index == 0) {
+                    continue;
+                }
+                if (!stamped && selected.contains(index)) {
+                    plan.add(Column.extra(form + "_timestamp"));
+                    stamped = true;
+                }
+                if (selected.contains(index)) {
+                    plan.add(Column.data(column, index));
+                }
+            }
+        }
+        return plan;
+    }
+
+    private static boolean hasSelectedData(ProjectData project, RecordRow row, Set<Integer> selected) {
+        Dictionary d = project.dictionary();
+        for (int i : selected) {
+            if (i != 0 && !row.isBlank(i)) {
+                return true;
+            }
+        }
+        if (row.isRepeat()) {
+            return false;
+        }
+        for (int i : selected) {
+            String form = d.formOf(d.columns().get(i));
+            if (i != 0 && project.formInEvent(form, row.event())) {
+                return true;
+            }
+        }
+        return selected.size() == 1 && selected.contains(0);
+    }
+
+    private static Comparator<RecordRow> rowOrder(ProjectData project) {
+        List<String> forms = List.copyOf(project.dictionary().formNames());
+        return Comparator.<RecordRow>comparingInt(r -> r.event() == null ? 0 : project.eventOrder(r.event()))
+                .thenComparingInt(r -> r.repeatInstrument().isEmpty() ? -1 : forms.indexOf(r.repeatInstrument()))
+                .thenComparingInt(RecordRow::instance);
+    }
+
+    private static Predicate<Function<String, String>> filter(String logic, Dictionary d) {
+        if (logic == null || logic.isBlank()) {
+            return null;
+        }
+        return FilterLogic.parse(logic, ref -> {
+            int paren = ref.indexOf('(');
+            String column = paren < 0 ? ref : FieldDef.checkboxColumn(ref.substring(0, paren), ref.substring(paren + 1, ref.length() - 1));
+            return d.index(column) < 0 ? null : column;
+        });
+    }
+
+    private static Instant instant(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            var parsed = RANGE.parseBest(text.trim(), LocalDateTime::from, java.time.LocalDate::from);
+            LocalDateTime t = parsed instanceof LocalDateTime ldt ? ldt : ((java.time.LocalDate) parsed).atStartOfDay();
+            return t.toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("The value of the parameter \"" + name + "\" is not a valid date: use YYYY-MM-DD HH:MM:SS");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Sandbox internals: not an API. */
+package concord.connector.sandbox.internal;
