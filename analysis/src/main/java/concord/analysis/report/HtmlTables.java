@@ -1,0 +1,216 @@
+package concord.analysis.report;
+
+import static concord.analysis.report.internal.Html.escape;
+
+import concord.analysis.CategoryCount;
+import concord.analysis.CharacteristicSummary;
+import concord.analysis.DemographicVariable;
+import concord.analysis.GroupSummary;
+import concord.analysis.OutcomeResult;
+import concord.analysis.ParticipantCharacteristic;
+import concord.analysis.StudyResult;
+import concord.analysis.report.internal.Footnotes;
+import concord.analysis.report.internal.Numbers;
+import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.Table1Text;
+import concord.analysis.report.internal.TextCell;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report's tables as HTML fragments ({@code <table>} with caption, column and row headers,
+ * footnotes for values that could not be computed), for the HTML report and the web dashboard.
+ * Every text is escaped. Class names ({@code concord-table}, {@code num}, {@code differs},
+ * {@code footnotes}) are styled by {@link HtmlReportRenderer#STYLESHEET}.
+ */
+public final class HtmlTables {
+
+    private HtmlTables() {
+    }
+
+    /** The paper's Table 1: every outcome, every group, all statistics and the between-group tests. */
+    public static String table1(StudyResult result) {
+        ResultView view = new ResultView(result);
+        Table1Text text = new Table1Text(view);
+        Footnotes notes = new Footnotes("t1-fn-");
+        List<GroupSummary> groups = view.groups();
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<table class=\"concord-table table1\">\n<caption>Table 1. Importance ratings per outcome and group, ")
+                .append("consensus and between-group tests</caption>\n<thead>\n<tr><th scope=\"col\" rowspan=\"2\">Outcome</th>")
+                .append("<th scope=\"col\" rowspan=\"2\">Group</th><th scope=\"colgroup\" colspan=\"")
+                .append(text.groupHeaders().size()).append("\">Per group</th><th scope=\"colgroup\" colspan=\"")
+                .append(text.comparisonHeaders().size()).append("\">Between groups</th></tr>\n<tr>");
+        for (String header : text.groupHeaders()) {
+            html.append("<th scope=\"col\">").append(escape(header)).append("</th>");
+        }
+        for (String header : text.comparisonHeaders()) {
+            html.append("<th scope=\"col\">").append(escape(header)).append("</th>");
+        }
+        html.append("</tr>\n</thead>\n");
+        for (OutcomeResult outcome : result.outcomes()) {
+            boolean differs = outcome.comparison().differs();
+            html.append("<tbody").append(differs ? " class=\"differs\"" : "").append(">\n");
+            for (int g = 0; g < groups.size(); g++) {
+                html.append("<tr>");
+                if (g == 0) {
+                    html.append("<th scope=\"rowgroup\" rowspan=\"").append(groups.size()).append("\">")
+                            .append(escape(outcome.outcome().label()));
+                    if (!outcome.outcome().domain().isBlank()) {
+                        html.append("<span class=\"domain\">").append(escape(outcome.outcome().domain())).append("</span>");
+                    }
+                    html.append("</th>");
+                }
+                html.append("<th scope=\"row\">").append(escape(groups.get(g).label())).append("</th>");
+                for (TextCell cell : text.groupCells(outcome, groups.get(g))) {
+                    td(html, cell, notes, 1);
+                }
+                if (g == 0) {
+                    List<TextCell> comparison = text.comparisonCells(outcome);
+                    for (int c = 0; c < comparison.size(); c++) {
+                        TextCell cell = comparison.get(c);
+                        if (c == comparison.size() - 1 && differs && !outcome.comparison().reasons().isEmpty()) {
+                            html.append("<td class=\"differs-cell\" rowspan=\"").append(groups.size()).append("\">Yes<span class=\"why\">")
+                                    .append(escape(String.join("; ", outcome.comparison().reasons()))).append("</span></td>");
+                            continue;
+                        }
+                        td(html, cell, notes, groups.size());
+                    }
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</tbody>\n");
+        }
+        html.append("</table>\n");
+        footnotes(html, notes);
+        return html.toString();
+    }
+
+    /** Participant characteristics per group: mean (SD), median (range) or category counts (%). */
+    public static String characteristics(StudyResult result) {
+        ResultView view = new ResultView(result);
+        Footnotes notes = new Footnotes("pc-fn-");
+        StringBuilder html = new StringBuilder(8 * 1024);
+        html.append("<table class=\"concord-table characteristics\">\n<caption>Participant characteristics</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">Characteristic</th>");
+        for (GroupSummary group : view.groups()) {
+            html.append("<th scope=\"col\">").append(escape(group.label())).append(" (n = ").append(group.n()).append(")</th>");
+        }
+        html.append("</tr></thead>\n");
+        for (ParticipantCharacteristic characteristic : result.participantCharacteristics()) {
+            DemographicVariable variable = characteristic.variable();
+            html.append("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"").append(view.groups().size() + 1).append("\" class=\"variable\">")
+                    .append(escape(variable.label())).append("</th></tr>\n");
+            if (variable.kind() == DemographicVariable.Kind.CONTINUOUS) {
+                row(html, view, characteristic, "Mean (SD)", notes, s -> s.mean().isPresent() && s.sd().isPresent()
+                        ? TextCell.of(Numbers.meanSd(s.mean().getAsDouble(), s.sd().getAsDouble()))
+                        : TextCell.missing(Footnotes.reason(s.notComputable(), "mean", "sd")));
+                row(html, view, characteristic, "Median (min\u2013max)", notes, s -> s.median().isPresent() && s.min().isPresent() && s.max().isPresent()
+                        ? TextCell.of(Numbers.quantile(s.median().getAsDouble()) + " (" + Numbers.quantile(s.min().getAsDouble())
+                                + "\u2013" + Numbers.quantile(s.max().getAsDouble()) + ")")
+                        : TextCell.missing(Footnotes.reason(s.notComputable(), "median", "min", "max")));
+            } else {
+                List<CategoryCount> categories = view.groups().stream()
+                        .map(g -> view.characteristic(characteristic, g)).flatMap(Optional::stream)
+                        .findFirst().map(CharacteristicSummary::categories).orElse(List.of());
+                for (CategoryCount category : categories) {
+                    row(html, view, characteristic, category.label() + ", n (%)", notes, s -> s.categories().stream()
+                            .filter(c -> c.code().equals(category.code())).findFirst()
+                            .map(c -> TextCell.of(c.n() + (c.percent().isPresent() ? " (" + Numbers.percent(c.percent().getAsDouble()) + ")" : "")))
+                            .orElseGet(() -> TextCell.of("0")));
+                }
+            }
+            row(html, view, characteristic, "Missing", notes, s -> TextCell.of(Long.toString(s.missing())));
+            html.append("</tbody>\n");
+        }
+        html.append("</table>\n");
+        footnotes(html, notes);
+        return html.toString();
+    }
+
+    /** Per domain: outcomes, critical outcomes per group, differing outcomes. */
+    public static String domainSummary(StudyResult result) {
+        ResultView view = new ResultView(result);
+        StringBuilder html = new StringBuilder(4 * 1024);
+        html.append("<table class=\"concord-table domains\">\n<caption>Domain summary</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">Domain</th><th scope=\"col\">Outcomes</th>");
+        for (GroupSummary group : view.groups()) {
+            html.append("<th scope=\"col\">Critical: ").append(escape(group.label())).append("</th>");
+        }
+        html.append("<th scope=\"col\">Differing</th></tr></thead>\n<tbody>\n");
+        for (ResultView.DomainRow row : view.domainSummary()) {
+            html.append("<tr><th scope=\"row\">").append(escape(row.domain())).append("</th><td class=\"num\">").append(row.outcomes()).append("</td>");
+            for (int critical : row.criticalPerGroup()) {
+                html.append("<td class=\"num\">").append(critical).append("</td>");
+            }
+            html.append("<td class=\"num\">").append(row.differing()).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        return html.toString();
+    }
+
+    /** The consensus matrix as a list: for each pattern of groups, the outcomes critical for exactly them. */
+    public static String consensusMatrix(StudyResult result) {
+        ResultView view = new ResultView(result);
+        StringBuilder html = new StringBuilder(4 * 1024);
+        html.append("<table class=\"concord-table consensus\">\n<caption>Consensus on critical importance</caption>\n")
+                .append("<thead><tr><th scope=\"col\">Critical for</th><th scope=\"col\">Outcomes</th><th scope=\"col\">Which</th></tr></thead>\n<tbody>\n");
+        for (ResultView.ConsensusCell cell : view.consensusMatrix()) {
+            html.append("<tr><th scope=\"row\">").append(escape(cell.label())).append("</th><td class=\"num\">")
+                    .append(cell.outcomes().size()).append("</td><td>");
+            html.append(escape(String.join("; ", cell.outcomes().stream().map(o -> o.outcome().label()).toList())));
+            html.append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        return html.toString();
+    }
+
+    /** The methods paragraphs of the result, escaped. */
+    public static String methods(StudyResult result) {
+        StringBuilder html = new StringBuilder();
+        for (String paragraph : result.methods()) {
+            html.append("<p>").append(escape(paragraph)).append("</p>\n");
+        }
+        return html.toString();
+    }
+
+    private interface CellFunction {
+        TextCell apply(CharacteristicSummary summary);
+    }
+
+    private static void row(StringBuilder html, ResultView view, ParticipantCharacteristic characteristic, String label,
+            Footnotes notes, CellFunction cell) {
+        html.append("<tr><th scope=\"row\" class=\"sub\">").append(escape(label)).append("</th>");
+        for (GroupSummary group : view.groups()) {
+            Optional<CharacteristicSummary> summary = view.characteristic(characteristic, group);
+            td(html, summary.map(cell::apply).orElseGet(() -> TextCell.missing("no participants in this group")), notes, 1);
+        }
+        html.append("</tr>\n");
+    }
+
+    private static void td(StringBuilder html, TextCell cell, Footnotes notes, int rowspan) {
+        html.append("<td class=\"num\"");
+        if (rowspan > 1) {
+            html.append(" rowspan=\"").append(rowspan).append('"');
+        }
+        html.append('>').append(escape(cell.text()));
+        if (cell.isMissing()) {
+            int n = notes.number(cell.reason());
+            html.append("<sup><a href=\"#").append(notes.idPrefix()).append(n).append("\" title=\"").append(escape(cell.reason()))
+                    .append("\">").append(n).append("</a></sup>");
+        }
+        html.append("</td>");
+    }
+
+    private static void footnotes(StringBuilder html, Footnotes notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        html.append("<ol class=\"footnotes\">\n");
+        List<String> reasons = notes.reasons();
+        for (int i = 0; i < reasons.size(); i++) {
+            html.append("<li id=\"").append(notes.idPrefix()).append(i + 1).append("\">").append(Numbers.NOT_COMPUTABLE).append(" ")
+                    .append(escape(reasons.get(i))).append("</li>\n");
+        }
+        html.append("</ol>\n");
+    }
+}

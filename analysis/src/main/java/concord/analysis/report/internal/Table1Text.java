@@ -1,0 +1,111 @@
+package concord.analysis.report.internal;
+
+import concord.analysis.Band;
+import concord.analysis.GroupStatistics;
+import concord.analysis.GroupSummary;
+import concord.analysis.OutcomeComparison;
+import concord.analysis.OutcomeResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Table 1 as formatted text, shared by the HTML and PDF reports: per outcome and group the band
+ * percentages, mean (SD), median (Q1, Q3) and consensus; per outcome the between-group tests.
+ */
+public final class Table1Text {
+
+    private final ResultView view;
+
+    public Table1Text(ResultView view) {
+        this.view = view;
+    }
+
+    public List<String> groupHeaders() {
+        List<String> headers = new ArrayList<>(List.of("n"));
+        for (Band band : ResultView.bandsTopFirst()) {
+            headers.add("% " + view.bandRange(band));
+        }
+        headers.addAll(List.of("Mean (SD)", "Median (Q1, Q3)", "Consensus"));
+        return headers;
+    }
+
+    public List<String> comparisonHeaders() {
+        String rank = view.rankTestName();
+        return List.of("\u03C7\u00B2 p", rank + " p", "q (\u03C7\u00B2)", "q (" + rank + ")", "Differs");
+    }
+
+    public List<TextCell> groupCells(OutcomeResult outcome, GroupSummary group) {
+        Optional<GroupStatistics> found = view.stats(outcome, group);
+        List<TextCell> cells = new ArrayList<>();
+        if (found.isEmpty()) {
+            cells.add(TextCell.of("0"));
+            for (int i = 1; i < groupHeaders().size(); i++) {
+                cells.add(TextCell.missing("no answers from this group"));
+            }
+            return cells;
+        }
+        GroupStatistics stats = found.get();
+        cells.add(TextCell.of(Long.toString(stats.n())));
+        for (Band band : ResultView.bandsTopFirst()) {
+            OptionalDouble pct = ResultView.bandPercent(stats, band);
+            cells.add(pct.isPresent() ? TextCell.of(Numbers.percent(pct.getAsDouble()))
+                    : TextCell.missing(Footnotes.reason(stats.notComputable(), bandKey(band))));
+        }
+        cells.add(meanSd(stats));
+        cells.add(medianQuartiles(stats));
+        cells.add(stats.consensus().map(c -> TextCell.of(c.label()))
+                .orElseGet(() -> TextCell.missing(Footnotes.reason(stats.notComputable(), "consensus"))));
+        return cells;
+    }
+
+    private static String bandKey(Band band) {
+        return switch (band) {
+            case TOP -> "pctTop";
+            case MIDDLE -> "pctMiddle";
+            case BOTTOM -> "pctBottom";
+        };
+    }
+
+    private static TextCell meanSd(GroupStatistics stats) {
+        if (stats.mean().isEmpty()) {
+            return TextCell.missing(Footnotes.reason(stats.notComputable(), "mean"));
+        }
+        if (stats.sd().isEmpty()) {
+            String reason = Footnotes.reason(stats.notComputable(), "sd");
+            return new TextCell(Numbers.oneDecimal(stats.mean().getAsDouble()) + " (" + Numbers.NOT_COMPUTABLE + ")", reason);
+        }
+        return TextCell.of(Numbers.meanSd(stats.mean().getAsDouble(), stats.sd().getAsDouble()));
+    }
+
+    private static TextCell medianQuartiles(GroupStatistics stats) {
+        if (stats.median().isEmpty()) {
+            return TextCell.missing(Footnotes.reason(stats.notComputable(), "median"));
+        }
+        if (stats.q1().isEmpty() || stats.q3().isEmpty()) {
+            String reason = Footnotes.reason(stats.notComputable(), "q1", "q3");
+            return new TextCell(Numbers.quantile(stats.median().getAsDouble()) + " (" + Numbers.NOT_COMPUTABLE + ")", reason);
+        }
+        return TextCell.of(Numbers.medianQuartiles(stats.median().getAsDouble(), stats.q1().getAsDouble(), stats.q3().getAsDouble()));
+    }
+
+    public List<TextCell> comparisonCells(OutcomeResult outcome) {
+        OutcomeComparison comparison = outcome.comparison();
+        List<TextCell> cells = new ArrayList<>();
+        cells.add(comparison.chiSquare().map(c -> TextCell.of(Numbers.p(c.p())))
+                .orElseGet(() -> TextCell.missing(Footnotes.reason(comparison.notComputable(), "chiSquare"))));
+        OptionalDouble rankP = comparison.rankTestP();
+        cells.add(rankP.isPresent() ? TextCell.of(Numbers.p(rankP.getAsDouble()))
+                : TextCell.missing(Footnotes.reason(comparison.notComputable(), view.groups().size() == 2 ? "mannWhitney" : "kruskalWallis")));
+        cells.add(q(comparison.qValues().chiSquare(), comparison, "qValues.chiSquare"));
+        cells.add(q(comparison.qValues().rankTest(), comparison, "qValues.rankTest"));
+        cells.add(TextCell.of(comparison.differs() ? "Yes" : "No"));
+        return cells;
+    }
+
+    private static TextCell q(OptionalDouble q, OutcomeComparison comparison, String key) {
+        return q.isPresent() ? TextCell.of(Numbers.p(q.getAsDouble()))
+                : TextCell.missing(Footnotes.reason(comparison.notComputable(), key));
+    }
+}

@@ -1,0 +1,145 @@
+package concord.analysis.report;
+
+import concord.analysis.AnalysisOptions;
+import concord.analysis.Consensus;
+import concord.analysis.ConsensusRule;
+import concord.analysis.DemographicVariable;
+import concord.analysis.EffectSizes;
+import concord.analysis.GroupStatistics;
+import concord.analysis.GroupSummary;
+import concord.analysis.MannWhitneyResult;
+import concord.analysis.Outcome;
+import concord.analysis.OutcomeComparison;
+import concord.analysis.OutcomeResult;
+import concord.analysis.QValues;
+import concord.analysis.RatingAccumulator;
+import concord.analysis.RatingScale;
+import concord.analysis.StakeholderGroup;
+import concord.analysis.Study;
+import concord.analysis.StudyAnalyzer;
+import concord.analysis.StudyResult;
+import concord.analysis.ChiSquareResult;
+import concord.analysis.Band;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Study results for renderer tests: one built by hand with known values, one by the engine. */
+final class StudyResults {
+
+    static final String XSS = "<script>alert('x')</script> Sleep";
+    static final String FORMULA = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    static final String CHINESE = "疼痛/不适";
+    static final String CYRILLIC = "Боль в спине";
+
+    private StudyResults() {
+    }
+
+    /**
+     * Two outcomes with exactly known statistics: "Effective rate" as printed in the paper's
+     * Table 1 (doctors 23/3/0 of 26), and one whose patient group never answered.
+     */
+    static StudyResult handBuilt() {
+        Map<String, GroupStatistics> effective = new LinkedHashMap<>();
+        effective.put("Doctor", new GroupStatistics(26, 0, List.of(0L, 0L, 0L, 0L, 1L, 2L, 5L, 8L, 10L),
+                OptionalDouble.of(23 * 100.0 / 26), OptionalDouble.of(3 * 100.0 / 26), OptionalDouble.of(0),
+                OptionalDouble.of(7.923076923), OptionalDouble.of(1.0554), OptionalDouble.of(8), OptionalDouble.of(7.75),
+                OptionalDouble.of(9), Optional.of(Consensus.CRITICAL), Map.of()));
+        effective.put("Patient", new GroupStatistics(28, 2, List.of(0L, 0L, 0L, 1L, 2L, 3L, 6L, 7L, 9L),
+                OptionalDouble.of(22 * 100.0 / 28), OptionalDouble.of(6 * 100.0 / 28), OptionalDouble.of(0),
+                OptionalDouble.of(7.9), OptionalDouble.of(1.4), OptionalDouble.of(8), OptionalDouble.of(7),
+                OptionalDouble.of(9), Optional.of(Consensus.NEUTRAL), Map.of()));
+        OutcomeComparison effectiveComparison = new OutcomeComparison(List.of("Doctor", "Patient"),
+                Optional.of(new ChiSquareResult(0.949, 1, 0.5168, 2, 50.0, 4.33, 0.133, List.of("Doctor", "Patient"),
+                        List.of(Band.TOP, Band.MIDDLE))),
+                Optional.empty(),
+                Optional.of(new MannWhitneyResult("Doctor", "Patient", 26, 28, 730, 755, 339, 730, -0.3, 0.76424, OptionalDouble.empty())),
+                Optional.empty(), EffectSizes.none(),
+                new QValues(OptionalDouble.of(0.61), OptionalDouble.empty(), OptionalDouble.of(0.00049)),
+                true, List.of("consensus differs (critical vs neutral)"), Map.of("fisherExact", "not requested"));
+        Map<String, GroupStatistics> silent = new LinkedHashMap<>();
+        silent.put("Doctor", new GroupStatistics(1, 25, List.of(0L, 0L, 0L, 0L, 0L, 0L, 1L, 0L, 0L),
+                OptionalDouble.of(100), OptionalDouble.of(0), OptionalDouble.of(0), OptionalDouble.of(7), OptionalDouble.empty(),
+                OptionalDouble.of(7), OptionalDouble.of(7), OptionalDouble.of(7), Optional.of(Consensus.CRITICAL),
+                Map.of("sd", "needs at least 2 valid answers, has 1")));
+        String none = "no valid answers (30 missing)";
+        Map<String, String> noneReasons = new LinkedHashMap<>();
+        for (String key : List.of("pctTop", "pctMiddle", "pctBottom", "mean", "sd", "median", "q1", "q3", "consensus")) {
+            noneReasons.put(key, none);
+        }
+        silent.put("Patient", new GroupStatistics(0, 30, List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                Optional.empty(), noneReasons));
+        OutcomeComparison silentComparison = new OutcomeComparison(List.of("Doctor"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), EffectSizes.none(),
+                new QValues(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty()), false, List.of(),
+                Map.of("chiSquare", "fewer than 2 groups with answers", "mannWhitney", "fewer than 2 groups with answers",
+                        "qValues.chiSquare", "no chi-square p for this outcome", "qValues.rankTest", "no rank-test p for this outcome"));
+        List<OutcomeResult> outcomes = List.of(
+                new OutcomeResult(new Outcome("effective_rate", "Effective rate", "Physiological"), effective, effectiveComparison),
+                new OutcomeResult(new Outcome("silent", XSS, "<b>Domain</b>"), silent, silentComparison));
+        return new StudyResult("Hand-built <i>study</i>", List.of(new GroupSummary("1", "Doctor", 26),
+                new GroupSummary("2", "Patient", 30)), outcomes, List.of(), RatingScale.grade(), ConsensusRule.defaults(),
+                AnalysisOptions.defaults(), List.of("Methods line one.", "Methods <line> two & more."));
+    }
+
+    /** A small study run through {@link StudyAnalyzer}: hostile, Chinese and Cyrillic labels included. */
+    static StudyResult fromEngine() {
+        List<Outcome> outcomes = List.of(
+                new Outcome("pain", CHINESE + " Pain/discomfort", "Physiological 生理"),
+                new Outcome("sleep", XSS, "Physiological 生理"),
+                new Outcome("link", FORMULA, "Social <functioning>"),
+                new Outcome("back", CYRILLIC, "Social <functioning>"),
+                new Outcome("skeletal", "Skeletal-related outcomes", "Physiological 生理"),
+                new Outcome("never", "Never answered by patients", "Resource use"));
+        Study study = new Study("CLBP <b>outcomes</b> 腰痛", outcomes,
+                List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient 患者")),
+                RatingScale.grade(), ConsensusRule.defaults(),
+                List.of(DemographicVariable.continuous("age", "Age, years"),
+                        DemographicVariable.categorical("sex", "Sex", Map.of("1", "Female", "2", "-Male"))));
+        RatingAccumulator ratings = new RatingAccumulator(study);
+        int doctors = 26;
+        int patients = 30;
+        for (int i = 0; i < doctors; i++) {
+            ratings.addParticipant(0);
+            ratings.addCharacteristic(0, 0, 30 + i);
+            ratings.addCharacteristic(0, 1, i % 6 == 0 ? "1" : "2");
+        }
+        for (int i = 0; i < patients; i++) {
+            ratings.addParticipant(1);
+            ratings.addCharacteristic(1, 0, 20 + 1.5 * i);
+            if (i == 0) {
+                ratings.addCharacteristicMissing(1, 1);
+            } else {
+                ratings.addCharacteristic(1, 1, i % 3 == 0 ? "2" : "1");
+            }
+        }
+        scores(ratings, 0, 0, new int[] {0, 0, 0, 0, 0, 2, 0, 12, 12}, 0);
+        scores(ratings, 1, 0, new int[] {0, 0, 0, 0, 0, 4, 6, 0, 20}, 0);
+        scores(ratings, 0, 1, new int[] {1, 1, 2, 3, 4, 5, 4, 3, 3}, 0);
+        scores(ratings, 1, 1, new int[] {1, 2, 2, 5, 5, 5, 4, 3, 3}, 0);
+        scores(ratings, 0, 2, new int[] {2, 2, 2, 4, 4, 4, 3, 3, 2}, 0);
+        scores(ratings, 1, 2, new int[] {1, 1, 1, 3, 4, 4, 6, 5, 5}, 0);
+        scores(ratings, 0, 3, new int[] {8, 8, 6, 2, 1, 1, 0, 0, 0}, 0);
+        scores(ratings, 1, 3, new int[] {2, 2, 2, 3, 3, 3, 5, 5, 5}, 0);
+        scores(ratings, 0, 4, new int[] {2, 2, 2, 4, 4, 3, 3, 3, 3}, 0);
+        scores(ratings, 1, 4, new int[] {0, 2, 0, 0, 5, 0, 7, 7, 7}, 2);
+        scores(ratings, 0, 5, new int[] {0, 0, 1, 2, 3, 4, 5, 6, 5}, 0);
+        scores(ratings, 1, 5, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0}, 30);
+        return StudyAnalyzer.withDefaults().analyze(ratings);
+    }
+
+    private static void scores(RatingAccumulator ratings, int group, int outcome, int[] countsPerScore, int missing) {
+        for (int score = 1; score <= 9; score++) {
+            for (int k = 0; k < countsPerScore[score - 1]; k++) {
+                ratings.add(group, outcome, score);
+            }
+        }
+        for (int k = 0; k < missing; k++) {
+            ratings.addMissing(group, outcome);
+        }
+    }
+}
