@@ -9,14 +9,15 @@ package concord.analysis;
  * @param exactMannWhitneyMaxN     exact Mann–Whitney p is computed when n₁ + n₂ ≤ this, default 40
  *                                 (SPSS prints "Exact Sig." for 40 cases or fewer)
  * @param fisherEnumerationLimit   exact Fisher–Freeman–Halton p by enumeration when an upper bound
- *                                 of the number of tables is at most this, default 10,000,000;
+ *                                 of the number of tables is at most this, default 1,000,000 (every
+ *                                 2 × 3 table up to about 2,000 answers);
  *                                 otherwise Monte Carlo
  * @param fisherMonteCarloSamples  random tables for the Monte Carlo estimate, default 10,000 (the
  *                                 SPSS Exact Tests default)
  * @param fisherMonteCarloSeed     seed of the Monte Carlo estimate, so runs are reproducible
  * @param fisherMonteCarloMaxN     Monte Carlo is skipped above this many valid answers (each random
  *                                 table costs O(N)); the test is then reported as not computable,
- *                                 default 10,000
+ *                                 default 5,000
  */
 public record AnalysisOptions(double alpha, PairwiseCorrection pairwiseCorrection, int exactMannWhitneyMaxN,
                               long fisherEnumerationLimit, int fisherMonteCarloSamples, long fisherMonteCarloSeed,
@@ -39,7 +40,7 @@ public record AnalysisOptions(double alpha, PairwiseCorrection pairwiseCorrectio
 
     /** SPSS-compatible defaults. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(0.05, PairwiseCorrection.HOLM, 40, 10_000_000L, 10_000, 20_260_101L, 10_000L);
+        return new AnalysisOptions(0.05, PairwiseCorrection.HOLM, 40, 1_000_000L, 10_000, 20_260_101L, 5_000L);
     }
 
     public AnalysisOptions withAlpha(double value) {

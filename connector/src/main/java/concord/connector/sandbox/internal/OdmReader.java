@@ -247,9 +247,9 @@ public final class OdmReader {
         }
     }
 
-    /** REDCap's unique DAG name: the label lower-cased, non-alphanumerics as underscores. */
-    static String uniqueName(String label) {
-        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    /** REDCap's unique DAG name: the label lower-cased, spaces as underscores, other characters dropped ("dag-a" → "daga"). */
+    public static String uniqueName(String label) {
+        return label.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", "_").replaceAll("[^a-z0-9_]", "");
     }
 
     private static String rc(Element e, String name, String fallback) {
