@@ -66,6 +66,7 @@ public final class StudyResultJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            summary(r.summary());
             json.writeArrayFieldStart("outcomes");
             for (OutcomeResult o : r.outcomes()) {
                 outcome(o);
@@ -77,6 +78,27 @@ public final class StudyResultJson {
             }
             json.writeEndArray();
             strings("methods", r.methods());
+            json.writeEndObject();
+        }
+
+        void summary(StudySummary s) throws IOException {
+            json.writeObjectFieldStart("summary");
+            json.writeNumberField("outcomes", s.outcomes());
+            counts("criticalByGroup", s.criticalByGroup());
+            counts("notImportantByGroup", s.notImportantByGroup());
+            json.writeNumberField("criticalInAllGroups", s.criticalInAllGroups());
+            json.writeNumberField("differing", s.differing());
+            json.writeNumberField("differingByRankTest", s.differingByRankTest());
+            json.writeNumberField("differingByChiSquareOnly", s.differingByChiSquareOnly());
+            json.writeNumberField("differingByConsensusOnly", s.differingByConsensusOnly());
+            json.writeEndObject();
+        }
+
+        void counts(String field, Map<String, Long> counts) throws IOException {
+            json.writeObjectFieldStart(field);
+            for (Map.Entry<String, Long> e : counts.entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
             json.writeEndObject();
         }
 
