@@ -153,8 +153,12 @@ final class ConfigurationKeys {
     }
 
     private void addRecord(String prefix, Class<?> type) {
-        for (RecordComponent component : type.getRecordComponents()) {
-            if (component.isAnnotationPresent(Parameter.class)) {
+        RecordComponent[] components = type.getRecordComponents();
+        java.lang.reflect.Parameter[] parameters = canonicalConstructor(type, components).getParameters();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            // @Parameter (the @EachProperty name) lands on the constructor parameter, not the component.
+            if (component.isAnnotationPresent(Parameter.class) || parameters[i].isAnnotationPresent(Parameter.class)) {
                 continue;
             }
             String key = prefix + "." + kebab(component.getName());
@@ -164,6 +168,18 @@ final class ConfigurationKeys {
             } else {
                 keys.putIfAbsent(key, null);
             }
+        }
+    }
+
+    private static java.lang.reflect.Constructor<?> canonicalConstructor(Class<?> type, RecordComponent[] components) {
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        try {
+            return type.getDeclaredConstructor(types);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type + " has no canonical constructor", e);
         }
     }
 
