@@ -27,6 +27,11 @@ public record StudyResult(String title, List<GroupSummary> groups, List<OutcomeR
         methods = List.copyOf(methods);
     }
 
+    /** Headline counts: consensus classes per group, outcomes critical everywhere, differing outcomes by reason. */
+    public StudySummary summary() {
+        return StudySummary.of(this);
+    }
+
     /** The outcomes whose groups differ, in study order. */
     public List<OutcomeResult> differingOutcomes() {
         return outcomes.stream().filter(o -> o.comparison().differs()).toList();

@@ -66,6 +66,7 @@ public final class StudyResultJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            summary(r.summary());
             json.writeArrayFieldStart("outcomes");
             for (OutcomeResult o : r.outcomes()) {
                 outcome(o);
@@ -77,6 +78,27 @@ public final class StudyResultJson {
             }
             json.writeEndArray();
             strings("methods", r.methods());
+            json.writeEndObject();
+        }
+
+        void summary(StudySummary s) throws IOException {
+            json.writeObjectFieldStart("summary");
+            json.writeNumberField("outcomes", s.outcomes());
+            counts("criticalByGroup", s.criticalByGroup());
+            counts("notImportantByGroup", s.notImportantByGroup());
+            json.writeNumberField("criticalInAllGroups", s.criticalInAllGroups());
+            json.writeNumberField("differing", s.differing());
+            json.writeNumberField("differingByRankTest", s.differingByRankTest());
+            json.writeNumberField("differingByChiSquareOnly", s.differingByChiSquareOnly());
+            json.writeNumberField("differingByConsensusOnly", s.differingByConsensusOnly());
+            json.writeEndObject();
+        }
+
+        void counts(String field, Map<String, Long> counts) throws IOException {
+            json.writeObjectFieldStart(field);
+            for (Map.Entry<String, Long> e : counts.entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
             json.writeEndObject();
         }
 
@@ -177,6 +199,9 @@ public final class StudyResultJson {
                 json.writeNumberField("cramersV", x.cramersV());
                 strings("rows", x.rows());
                 strings("bands", x.bands().stream().map(Emitter::code).toList());
+                chiSquareRow("likelihoodRatio", x.likelihoodRatio());
+                chiSquareRow("continuityCorrection", x.continuityCorrection());
+                chiSquareRow("linearByLinear", x.linearByLinear());
                 json.writeEndObject();
             } else {
                 json.writeNull();
@@ -219,6 +244,19 @@ public final class StudyResultJson {
             json.writeBooleanField("differs", c.differs());
             strings("reasons", c.reasons());
             reasons(c.notComputable());
+            json.writeEndObject();
+        }
+
+        void chiSquareRow(String field, Optional<ChiSquareStatistic> row) throws IOException {
+            json.writeFieldName(field);
+            if (row.isEmpty()) {
+                json.writeNull();
+                return;
+            }
+            json.writeStartObject();
+            json.writeNumberField("statistic", row.get().statistic());
+            json.writeNumberField("df", row.get().df());
+            json.writeNumberField("p", row.get().p());
             json.writeEndObject();
         }
 

@@ -187,10 +187,12 @@ public final class SandboxProject {
         return data.dags().stream().map(d -> d.uniqueName()).toList();
     }
 
-    /** Adds a data access group; its unique name is the label lower-cased with underscores. */
-    public SandboxProject addDataAccessGroup(String label) {
-        data.addDag(label, label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", ""));
-        return this;
+    /**
+     * Adds a data access group and returns its unique name: the label lower-cased, spaces as underscores, other
+     * characters dropped ("Site A" → {@code site_a}), as REDCap names them.
+     */
+    public String addDataAccessGroup(String label) {
+        return data.addDag(label, OdmReader.uniqueName(label)).uniqueName();
     }
 
     /** Moves a record into a data access group (its unique name), or out of any with null. */

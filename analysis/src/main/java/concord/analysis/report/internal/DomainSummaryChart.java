@@ -22,9 +22,20 @@ public final class DomainSummaryChart {
     private final int max;
 
     public DomainSummaryChart(ResultView view) {
+        this(view, view.domainSummary());
+    }
+
+    /** A chart of some of the domains (for paging), on the count axis of all of them. */
+    public DomainSummaryChart(ResultView view, List<ResultView.DomainRow> rows) {
         this.view = view;
-        this.rows = view.domainSummary();
-        this.max = Math.max(1, rows.stream().mapToInt(ResultView.DomainRow::outcomes).max().orElse(1));
+        this.rows = List.copyOf(rows);
+        this.max = Math.max(1, view.domainSummary().stream().mapToInt(ResultView.DomainRow::outcomes).max().orElse(1));
+    }
+
+    /** How many domains fit into {@code height} chart units. */
+    public static int domainsFitting(double height, int groups) {
+        double block = (groups + 2) * (BAR_H + GAP) + DOMAIN_GAP;
+        return Math.max(1, (int) Math.floor((height - TOP - 22) / block));
     }
 
     public String title() {

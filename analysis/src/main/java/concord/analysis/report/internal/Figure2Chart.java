@@ -35,6 +35,12 @@ public final class Figure2Chart {
         this.outcomes = List.copyOf(outcomes);
     }
 
+    /** How many outcomes fit into {@code height} chart units with {@code groups} bars each. */
+    public static int outcomesFitting(double height, int groups) {
+        double block = groups * (BAR_H + BAR_GAP) + OUTCOME_GAP;
+        return Math.max(1, (int) Math.floor((height - TOP - 8) / block));
+    }
+
     public double height() {
         return TOP + outcomes.size() * blockHeight() + 8;
     }

@@ -91,7 +91,7 @@ public final class ApiHandler implements HttpHandler {
             if ((token == null || token.isEmpty()) && params.get("authkey") != null) {
                 return Authkeys.validate(state, params.get("authkey"), params.lower("format", "csv"));
             }
-            Grant grant = token != null && token.trim().matches("[0-9A-Fa-f]{32}") ? state.grantForToken(token.trim()) : null;
+            Grant grant = token != null && token.matches("[0-9A-Fa-f]{32}") ? state.grantForToken(token) : null;
             if (grant == null) {
                 throw ApiException.forbidden("You do not have permissions to use the API");
             }

@@ -1,0 +1,267 @@
+package concord.analysis.report;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
+import com.lowagie.text.pdf.PdfWriter;
+import concord.analysis.StudyResult;
+import concord.analysis.StudyResultJson;
+import concord.analysis.report.internal.ConsensusMatrixChart;
+import concord.analysis.report.internal.DomainSummaryChart;
+import concord.analysis.report.internal.Figure2Chart;
+import concord.analysis.report.internal.FontResolver;
+import concord.analysis.report.internal.Footnotes;
+import concord.analysis.report.internal.Numbers;
+import concord.analysis.report.internal.PdfCanvas;
+import concord.analysis.report.internal.PdfFonts;
+import concord.analysis.report.internal.PdfMetadata;
+import concord.analysis.report.internal.PdfTables;
+import concord.analysis.report.internal.ReportTexts;
+import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.Summary;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A printable PDF report on A4 landscape: summary, Figure 2, consensus matrix and domain summary
+ * drawn as vector graphics, Table 1, participant characteristics and methods. Every font is
+ * embedded: a CJK font (configured with {@link #withFontFile}, else the first found among
+ * {@link FontResolver#WELL_KNOWN_CJK}) and a Latin/Cyrillic/Greek font for what it lacks. A
+ * character that no embedded font can draw fails the rendering with the label and the fix,
+ * instead of printing an empty box.
+ */
+public final class PdfReportRenderer implements ReportRenderer {
+
+    private static final Rectangle PAGE = PageSize.A4.rotate();
+    private static final float MARGIN = 36;
+
+    private final Optional<Path> fontFile;
+    private final List<Path> cjkCandidates;
+    private final List<Path> latinCandidates;
+
+    private PdfReportRenderer(Optional<Path> fontFile, List<Path> cjkCandidates, List<Path> latinCandidates) {
+        this.fontFile = fontFile;
+        this.cjkCandidates = List.copyOf(cjkCandidates);
+        this.latinCandidates = List.copyOf(latinCandidates);
+    }
+
+    public static PdfReportRenderer withDefaults() {
+        return new PdfReportRenderer(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN);
+    }
+
+    /** Embeds this TrueType font (.ttf, or the first face of a .ttc) as the main font; it must exist. */
+    public PdfReportRenderer withFontFile(Path file) {
+        return new PdfReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), cjkCandidates, latinCandidates);
+    }
+
+    /** Replaces the system paths searched for fonts (CJK first, then Latin), e.g. for a container image. */
+    public PdfReportRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
+        return new PdfReportRenderer(fontFile, cjk, latin);
+    }
+
+    /** The font files this renderer would embed, in the order they are tried per character. */
+    public List<Path> fontFiles() {
+        return FontResolver.resolve(fontFile, cjkCandidates, latinCandidates);
+    }
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.PDF;
+    }
+
+    @Override
+    public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
+        String identity = StudyResultJson.write(result) + context;
+        PdfFonts fonts = PdfFonts.load(fontFiles(), identity.hashCode());
+        requireGlyphs(fonts, ReportTexts.of(result, context));
+        ResultView view = new ResultView(result);
+        Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN + 10);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setCloseStream(false);
+            PdfMetadata.apply(document, writer, context.metadataTimestamp(), result.title(), identity);
+            writer.setPageEvent(new Footer(fonts, result.title()));
+            document.open();
+            heading(document, fonts, result.title(), 16);
+            meta(document, fonts, context);
+            for (String sentence : Summary.sentences(result)) {
+                document.add(paragraph(fonts, sentence, 10, false));
+            }
+            figure2(document, writer, fonts, view);
+            chartPage(document, writer, fonts, "Consensus matrix", ConsensusMatrixChart.WIDTH, () -> {
+                ConsensusMatrixChart chart = new ConsensusMatrixChart(view);
+                return new Drawing(chart.height(), chart::draw);
+            });
+            domainSummary(document, writer, fonts, view);
+            document.newPage();
+            heading(document, fonts, "Table 1. Importance ratings per outcome and group, consensus and between-group tests", 12);
+            Footnotes table1Notes = new Footnotes("");
+            float width = PAGE.getWidth() - 2 * MARGIN;
+            float pageHeight = PAGE.getHeight() - 2 * MARGIN - 10;
+            List<PdfPTable> pages = new PdfTables(view, fonts).table1Pages(table1Notes, width, pageHeight - 30, pageHeight);
+            for (int i = 0; i < pages.size(); i++) {
+                if (i > 0) {
+                    document.newPage();
+                }
+                document.add(pages.get(i));
+            }
+            footnotes(document, fonts, table1Notes);
+            if (!result.participantCharacteristics().isEmpty()) {
+                document.newPage();
+                heading(document, fonts, "Participant characteristics", 12);
+                Footnotes notes = new Footnotes("");
+                document.add(new PdfTables(view, fonts).characteristics(notes));
+                footnotes(document, fonts, notes);
+            }
+            document.newPage();
+            heading(document, fonts, "Methods", 12);
+            for (String line : result.methods()) {
+                document.add(paragraph(fonts, line, 9.5f, false));
+            }
+            document.close();
+        } catch (DocumentException e) {
+            throw new IOException("PDF report for '" + result.title() + "' could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireGlyphs(PdfFonts fonts, List<String> texts) {
+        for (String text : texts) {
+            int missing = fonts.firstMissingCodePoint(text);
+            if (missing >= 0) {
+                throw new IllegalStateException("PDF report: no embedded font can draw '" + new String(Character.toChars(missing))
+                        + "' (U+" + String.format("%04X", missing) + ") in \"" + text + "\"; fonts tried: " + fonts.files()
+                        + ". Configure a font that has this character (PdfReportRenderer.withFontFile) or change the label in REDCap");
+            }
+        }
+    }
+
+    private void figure2(Document document, PdfWriter writer, PdfFonts fonts, ResultView view) throws DocumentException {
+        var differing = view.result().differingOutcomes();
+        if (differing.isEmpty()) {
+            document.add(paragraph(fonts, "No outcome differs between the groups.", 10, false));
+            return;
+        }
+        float scale = (PAGE.getWidth() - 2 * MARGIN) / (float) Figure2Chart.WIDTH;
+        double available = (PAGE.getHeight() - 2 * MARGIN - 60) / scale;
+        int fitting = Figure2Chart.outcomesFitting(available, view.groups().size());
+        int pages = (differing.size() + fitting - 1) / fitting;
+        int perPage = (differing.size() + pages - 1) / pages; // balanced: 21 outcomes → 7 + 7 + 7, not 10 + 10 + 1
+        for (int from = 0; from < differing.size(); from += perPage) {
+            var part = differing.subList(from, Math.min(differing.size(), from + perPage));
+            String title = "Figure 2. Outcomes that differ between groups"
+                    + (differing.size() > perPage ? " (" + (from + 1) + "\u2013" + (from + part.size()) + " of " + differing.size() + ")" : "");
+            chartPage(document, writer, fonts, title, Figure2Chart.WIDTH, () -> {
+                Figure2Chart chart = new Figure2Chart(view, part);
+                return new Drawing(chart.height(), chart::draw);
+            });
+        }
+    }
+
+    private void domainSummary(Document document, PdfWriter writer, PdfFonts fonts, ResultView view) throws DocumentException {
+        var rows = view.domainSummary();
+        float scale = (PAGE.getWidth() - 2 * MARGIN) / (float) DomainSummaryChart.WIDTH;
+        double available = (PAGE.getHeight() - 2 * MARGIN - 60) / Math.min(scale, 1f);
+        int perPage = DomainSummaryChart.domainsFitting(available, view.groups().size());
+        for (int from = 0; from < rows.size(); from += perPage) {
+            var part = rows.subList(from, Math.min(rows.size(), from + perPage));
+            chartPage(document, writer, fonts, "Domain summary", DomainSummaryChart.WIDTH, () -> {
+                DomainSummaryChart chart = new DomainSummaryChart(view, part);
+                return new Drawing(chart.height(), chart::draw);
+            });
+        }
+    }
+
+    private record Drawing(double height, Consumer<PdfCanvas> draw) {
+    }
+
+    /** A new page with a heading and the chart as a vector image scaled to the page width (never enlarged beyond 100%). */
+    private static void chartPage(Document document, PdfWriter writer, PdfFonts fonts, String title, double width,
+            Supplier<Drawing> factory) throws DocumentException {
+        document.newPage();
+        heading(document, fonts, title, 12);
+        Drawing drawing = factory.get();
+        PdfTemplate template = writer.getDirectContent().createTemplate((float) width, (float) drawing.height());
+        drawing.draw().accept(new PdfCanvas(template, fonts, drawing.height()));
+        Image image = Image.getInstance(template);
+        float maxWidth = PAGE.getWidth() - 2 * MARGIN;
+        float maxHeight = PAGE.getHeight() - 2 * MARGIN - 50;
+        float scale = Math.min(1f, Math.min(maxWidth / (float) width, maxHeight / (float) drawing.height()));
+        image.scalePercent(scale * 100);
+        image.setAlignment(Element.ALIGN_CENTER);
+        document.add(image);
+    }
+
+    private static void heading(Document document, PdfFonts fonts, String text, float size) throws DocumentException {
+        Paragraph paragraph = paragraph(fonts, text, size, true);
+        paragraph.setSpacingAfter(6);
+        document.add(paragraph);
+    }
+
+    private static void meta(Document document, PdfFonts fonts, ReportContext context) throws DocumentException {
+        context.generatedAt().ifPresent(at -> add(document, paragraph(fonts, "Generated " + DateTimeFormatter.ISO_INSTANT.format(at), 8.5f, false)));
+        for (Map.Entry<String, String> line : context.provenance().entrySet()) {
+            document.add(paragraph(fonts, line.getKey() + ": " + line.getValue(), 8.5f, false));
+        }
+    }
+
+    private static void add(Document document, Paragraph paragraph) {
+        try {
+            document.add(paragraph);
+        } catch (DocumentException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void footnotes(Document document, PdfFonts fonts, Footnotes notes) throws DocumentException {
+        List<String> reasons = notes.reasons();
+        for (int i = 0; i < reasons.size(); i++) {
+            document.add(paragraph(fonts, "[" + (i + 1) + "] " + Numbers.NOT_COMPUTABLE + " " + reasons.get(i), 7.5f, false));
+        }
+    }
+
+    private static Paragraph paragraph(PdfFonts fonts, String text, float size, boolean bold) {
+        // The paragraph's own font draws its spacing; left unset it would be an unembedded Helvetica.
+        Paragraph paragraph = new Paragraph(size * 1.35f, "", new com.lowagie.text.Font(fonts.primary(), size));
+        paragraph.add(fonts.phrase(text, size, bold, Color.BLACK));
+        paragraph.setSpacingAfter(size * 0.4f);
+        return paragraph;
+    }
+
+    /** Page footer: report title and page number. */
+    private static final class Footer extends PdfPageEventHelper {
+        private final PdfFonts fonts;
+        private final String title;
+
+        Footer(PdfFonts fonts, String title) {
+            this.fonts = fonts;
+            this.title = title;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte canvas = writer.getDirectContent();
+            ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, fonts.phrase(title, 7.5f, false, Color.GRAY),
+                    MARGIN, MARGIN / 2, 0);
+            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, fonts.phrase("Page " + writer.getPageNumber(), 7.5f, false, Color.GRAY),
+                    PAGE.getWidth() - MARGIN, MARGIN / 2, 0);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package concord.analysis.report.internal;
+
+import com.lowagie.text.Element;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import concord.analysis.CategoryCount;
+import concord.analysis.CharacteristicSummary;
+import concord.analysis.DemographicVariable;
+import concord.analysis.GroupSummary;
+import concord.analysis.OutcomeResult;
+import concord.analysis.ParticipantCharacteristic;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Table 1 and the characteristics table as OpenPDF tables, with footnote numbers for missing values. */
+public final class PdfTables {
+
+    private static final Color HEADER = new Color(0xEE, 0xF3, 0xF8);
+    private static final Color RULE = new Color(0xBB, 0xBB, 0xBB);
+    private static final Color DIFFERS = new Color(0xB2, 0x18, 0x2B);
+    private static final float SIZE = 7f;
+
+    private final ResultView view;
+    private final PdfFonts fonts;
+
+    public PdfTables(ResultView view, PdfFonts fonts) {
+        this.view = view;
+        this.fonts = fonts;
+    }
+
+    /**
+     * Table 1 split into one table per page so an outcome's group rows never straddle a page
+     * break (OpenPDF splits between any two rows, row spans included). Heights are in points.
+     */
+    public List<PdfPTable> table1Pages(Footnotes notes, float width, float firstPageHeight, float pageHeight) {
+        List<OutcomeResult> outcomes = view.result().outcomes();
+        int k = view.groups().size();
+        PdfPTable measured = table1(outcomes, new Footnotes(""), width);
+        float header = measured.getRowHeight(0);
+        List<PdfPTable> pages = new ArrayList<>();
+        int start = 0;
+        float used = header;
+        float limit = firstPageHeight * 0.97f;
+        for (int o = 0; o < outcomes.size(); o++) {
+            float height = 0;
+            for (int r = 0; r < k; r++) {
+                height += measured.getRowHeight(1 + o * k + r);
+            }
+            if (used + height > limit && o > start) {
+                pages.add(table1(outcomes.subList(start, o), notes, width));
+                start = o;
+                used = header;
+                limit = pageHeight * 0.97f;
+            }
+            used += height;
+        }
+        pages.add(table1(outcomes.subList(start, outcomes.size()), notes, width));
+        return pages;
+    }
+
+    private PdfPTable table1(List<OutcomeResult> outcomes, Footnotes notes, float width) {
+        Table1Text text = new Table1Text(view);
+        List<String> headers = new ArrayList<>(List.of("Outcome", "Group"));
+        headers.addAll(text.groupHeaders());
+        headers.addAll(text.comparisonHeaders());
+        PdfPTable table = new PdfPTable(headers.size());
+        table.setTotalWidth(width);
+        table.setLockedWidth(true);
+        try {
+            table.setWidths(new float[] {15, 6.5f, 3, 4, 4, 4, 6, 7.5f, 8, 4.5f, 7, 4.5f, 7.5f, 4});
+        } catch (com.lowagie.text.DocumentException e) {
+            throw new IllegalStateException("Table 1 column widths do not match its " + headers.size() + " columns", e);
+        }
+        for (String header : headers) {
+            PdfPCell cell = cell(fonts.phrase(header, SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
+            cell.setBackgroundColor(HEADER);
+            table.addCell(cell);
+        }
+        table.setHeaderRows(1);
+        List<GroupSummary> groups = view.groups();
+        for (OutcomeResult outcome : outcomes) {
+            boolean differs = outcome.comparison().differs();
+            List<TextCell> comparison = text.comparisonCells(outcome);
+            for (int g = 0; g < groups.size(); g++) {
+                if (g == 0) {
+                    // Outcome-level cells span the group rows; OpenPDF then keeps the rows on one page.
+                    PdfPCell label = cell(fonts.phrase(outcome.outcome().label(), SIZE, differs, differs ? DIFFERS : Color.BLACK), Element.ALIGN_LEFT);
+                    label.setRowspan(groups.size());
+                    table.addCell(label);
+                }
+                table.addCell(cell(fonts.phrase(groups.get(g).label(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT));
+                for (TextCell value : text.groupCells(outcome, groups.get(g))) {
+                    table.addCell(numberCell(value, notes));
+                }
+                if (g == 0) {
+                    for (TextCell value : comparison) {
+                        PdfPCell cell = numberCell(value, notes);
+                        cell.setRowspan(groups.size());
+                        table.addCell(cell);
+                    }
+                }
+            }
+        }
+        return table;
+    }
+
+    public PdfPTable characteristics(Footnotes notes) {
+        PdfPTable table = new PdfPTable(1 + view.groups().size());
+        table.setWidthPercentage(100);
+        PdfPCell first = cell(fonts.phrase("Characteristic", SIZE + 1, true, Color.BLACK), Element.ALIGN_LEFT);
+        first.setBackgroundColor(HEADER);
+        table.addCell(first);
+        for (GroupSummary group : view.groups()) {
+            PdfPCell cell = cell(fonts.phrase(group.label() + " (n = " + group.n() + ")", SIZE + 1, true, Color.BLACK), Element.ALIGN_CENTER);
+            cell.setBackgroundColor(HEADER);
+            table.addCell(cell);
+        }
+        table.setHeaderRows(1);
+        for (ParticipantCharacteristic characteristic : view.result().participantCharacteristics()) {
+            PdfPCell name = cell(fonts.phrase(characteristic.variable().label(), SIZE + 1, true, Color.BLACK), Element.ALIGN_LEFT);
+            name.setColspan(1 + view.groups().size());
+            table.addCell(name);
+            if (characteristic.variable().kind() == DemographicVariable.Kind.CONTINUOUS) {
+                row(table, characteristic, "Mean (SD)", notes, s -> s.mean().isPresent() && s.sd().isPresent()
+                        ? TextCell.of(Numbers.meanSd(s.mean().getAsDouble(), s.sd().getAsDouble()))
+                        : TextCell.missing(Footnotes.reason(s.notComputable(), "mean", "sd")));
+                row(table, characteristic, "Median (min\u2013max)", notes, s -> s.median().isPresent() && s.min().isPresent() && s.max().isPresent()
+                        ? TextCell.of(Numbers.quantile(s.median().getAsDouble()) + " (" + Numbers.quantile(s.min().getAsDouble())
+                                + "\u2013" + Numbers.quantile(s.max().getAsDouble()) + ")")
+                        : TextCell.missing(Footnotes.reason(s.notComputable(), "median", "min", "max")));
+            } else {
+                List<CategoryCount> categories = view.groups().stream().map(g -> view.characteristic(characteristic, g))
+                        .flatMap(Optional::stream).findFirst().map(CharacteristicSummary::categories).orElse(List.of());
+                for (CategoryCount category : categories) {
+                    row(table, characteristic, category.label() + ", n (%)", notes, s -> s.categories().stream()
+                            .filter(c -> c.code().equals(category.code())).findFirst()
+                            .map(c -> TextCell.of(c.n() + (c.percent().isPresent() ? " (" + Numbers.percent(c.percent().getAsDouble()) + ")" : "")))
+                            .orElseGet(() -> TextCell.of("0")));
+                }
+            }
+            row(table, characteristic, "Missing", notes, s -> TextCell.of(Long.toString(s.missing())));
+        }
+        return table;
+    }
+
+    private interface CellFunction {
+        TextCell apply(CharacteristicSummary summary);
+    }
+
+    private void row(PdfPTable table, ParticipantCharacteristic characteristic, String label, Footnotes notes, CellFunction f) {
+        PdfPCell name = cell(fonts.phrase("    " + label, SIZE + 1, false, Color.BLACK), Element.ALIGN_LEFT);
+        table.addCell(name);
+        for (GroupSummary group : view.groups()) {
+            TextCell value = view.characteristic(characteristic, group).map(f::apply)
+                    .orElseGet(() -> TextCell.missing("no participants in this group"));
+            table.addCell(numberCell(value, notes));
+        }
+    }
+
+    private PdfPCell numberCell(TextCell value, Footnotes notes) {
+        String text = value.isMissing() ? value.text() + " " + superscript(notes.number(value.reason())) : value.text();
+        return cell(fonts.phrase(text, SIZE, false, Color.BLACK), Element.ALIGN_RIGHT);
+    }
+
+    /** Footnote marks as bracketed numbers: superscript digits are missing from many CJK fonts. */
+    private static String superscript(int n) {
+        return "[" + n + "]";
+    }
+
+    private static PdfPCell cell(Phrase phrase, int alignment) {
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setHorizontalAlignment(alignment);
+        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        cell.setPadding(2f);
+        cell.setBorderColor(RULE);
+        cell.setBorderWidth(0.5f);
+        return cell;
+    }
+}

@@ -1,0 +1,49 @@
+package concord.server.load.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * SHA-256 over the rows read, independent of the order REDCap returned them in: each row is hashed
+ * from its key and its sorted field=value pairs, then the row hashes are hashed in key order. Keeps
+ * 32 bytes per row, never the values.
+ */
+public final class Fingerprint {
+    private final TreeMap<String, byte[]> rows = new TreeMap<>();
+
+    public void add(String recordId, String event, String repeatInstrument, String repeatInstance,
+                    Map<String, String> values) {
+        String key = String.join("\u001f", recordId, event, repeatInstrument, repeatInstance);
+        MessageDigest row = sha256();
+        row.update(key.getBytes(StandardCharsets.UTF_8));
+        new TreeMap<>(values).forEach((field, value) -> {
+            row.update((byte) 0x1e);
+            row.update(field.getBytes(StandardCharsets.UTF_8));
+            row.update((byte) 0x1d);
+            row.update((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+        });
+        rows.put(key, row.digest());
+    }
+
+    public String hex() {
+        MessageDigest all = sha256();
+        rows.forEach((key, digest) -> all.update(digest));
+        return HexFormat.of().formatHex(all.digest());
+    }
+
+    public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

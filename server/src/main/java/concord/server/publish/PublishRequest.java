@@ -1,0 +1,32 @@
+package concord.server.publish;
+
+import concord.connector.RedcapClient;
+import concord.server.config.ProjectConfiguration.PublishConfiguration;
+import concord.server.run.RunArtifact;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one publication needs.
+ *
+ * @param projectId      Concord project id (part of the file names)
+ * @param runId          run id (part of the file names)
+ * @param when           run time (dates the file names, UTC)
+ * @param config         the project's publishing options
+ * @param study          client of the study project (File Repository, and the results record in RECORD mode)
+ * @param results        client of the results project (PROJECT mode), else null
+ * @param files          the files to upload
+ * @param resultsRecord  record ID receiving the results instrument, or null for none
+ * @param resultsValues  the results instrument's values (raw), without the record-ID field
+ */
+public record PublishRequest(String projectId, long runId, Instant when, PublishConfiguration config, RedcapClient study,
+                             @Nullable RedcapClient results, List<RunArtifact> files, @Nullable String resultsRecord,
+                             Map<String, String> resultsValues) {
+    public PublishRequest {
+        files = List.copyOf(files);
+        resultsValues = Map.copyOf(resultsValues);
+    }
+}

@@ -1,0 +1,152 @@
+package concord.server.publish;
+
+import concord.connector.FileFieldLocation;
+import concord.connector.RedcapClient;
+import concord.connector.RedcapException;
+import concord.connector.RedcapFile;
+import concord.connector.RepositoryEntry;
+import concord.server.config.ProjectConfiguration.PublishConfiguration.ResultsTarget;
+import concord.server.run.RunArtifact;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts a run's results into REDCap, all or nothing from the user's point of view:
+ * <ol>
+ *   <li>find the File Repository folder by name (create it the first time);</li>
+ *   <li>upload every file under a dated name ({@code clbpoq-2026-03-02-run12-report.pdf});</li>
+ *   <li>optionally replace the PDF in a file-upload field (the previous file is kept to restore);</li>
+ *   <li>import the results record last: it is what dashboards read, so it changes only when all else worked.</li>
+ * </ol>
+ * On any failure the files this run uploaded are deleted again and the PDF field restored, so the
+ * previous run's report stays the newest one; the exception carries REDCap's error text.
+ */
+public final class Publisher {
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    public PublishReceipt publish(PublishRequest request) {
+        RedcapClient study = request.study();
+        String folderName = request.config().folder();
+        List<String> uploaded = new ArrayList<>();
+        long folderId = -1;
+        RedcapFile previousPdf = null;
+        boolean pdfReplaced = false;
+        String step = "finding the File Repository folder '" + folderName + "'";
+        try {
+            folderId = findOrCreateFolder(study, folderName);
+            for (RunArtifact file : request.files()) {
+                String name = datedName(request, file.name());
+                step = "uploading " + name + " to the File Repository folder '" + folderName + "'";
+                study.importRepositoryFile(new RedcapFile(name, file.mediaType(), file.content()), folderId);
+                uploaded.add(name);
+            }
+            String record = request.resultsRecord();
+            RedcapClient resultsClient = request.config().results() == ResultsTarget.PROJECT ? request.results() : study;
+            String pdfField = request.config().pdfField();
+            Optional<RunArtifact> pdf = request.files().stream().filter(f -> f.name().endsWith(".pdf")).findFirst();
+            boolean writePdf = record != null && resultsClient != null && pdfField != null && !pdfField.isBlank()
+                    && pdf.isPresent();
+            if (record != null && resultsClient != null && !request.resultsValues().isEmpty()) {
+                // The record must exist before a file can be attached in every REDCap version.
+                step = "writing the results record '" + record + "'";
+                importResults(resultsClient, record, request.resultsValues());
+            }
+            if (writePdf) {
+                FileFieldLocation location = FileFieldLocation.of(record, pdfField);
+                step = "reading the current PDF in field '" + pdfField + "' of record '" + record + "'";
+                previousPdf = exportIfPresent(resultsClient, location);
+                step = "uploading the PDF into field '" + pdfField + "' of record '" + record + "'";
+                resultsClient.importFile(location, new RedcapFile(datedName(request, pdf.get().name()),
+                        pdf.get().mediaType(), pdf.get().content()));
+                pdfReplaced = true;
+            }
+            return new PublishReceipt(folderName, folderId, uploaded, record, writePdf ? pdfField : null);
+        } catch (RuntimeException e) {
+            String undo = undo(request, folderId, uploaded, previousPdf, pdfReplaced);
+            String redcapText = e instanceof RedcapException re && re.redcapMessage() != null && !re.redcapMessage().isBlank()
+                    ? re.redcapMessage() : e.getMessage();
+            throw new PublishException("Publishing failed while " + step + ": " + redcapText + ". " + undo, e);
+        }
+    }
+
+    private static void importResults(RedcapClient client, String record, Map<String, String> values) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put(client.recordIdField(), record);
+        row.putAll(values);
+        client.importRecords(List.of(row));
+    }
+
+    private static RedcapFile exportIfPresent(RedcapClient client, FileFieldLocation location) {
+        try {
+            return client.exportFile(location);
+        } catch (RedcapException e) {
+            if (e.transientFailure()) {
+                throw e;
+            }
+            return null; // no file yet (REDCap answers 400 for an empty field)
+        }
+    }
+
+    private static String undo(PublishRequest request, long folderId, List<String> uploaded, RedcapFile previousPdf,
+                               boolean pdfReplaced) {
+        List<String> left = new ArrayList<>();
+        if (!uploaded.isEmpty()) {
+            try {
+                for (RepositoryEntry entry : request.study().listRepository(folderId)) {
+                    if (!entry.folder() && uploaded.contains(entry.name())) {
+                        try {
+                            request.study().deleteRepositoryFile(entry.id());
+                        } catch (RuntimeException e) {
+                            left.add(entry.name());
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                left.addAll(uploaded);
+            }
+        }
+        if (pdfReplaced) {
+            RedcapClient client = request.config().results() == ResultsTarget.PROJECT ? request.results() : request.study();
+            FileFieldLocation location = FileFieldLocation.of(request.resultsRecord(), request.config().pdfField());
+            try {
+                if (previousPdf != null) {
+                    client.importFile(location, previousPdf);
+                } else {
+                    client.deleteFile(location);
+                }
+            } catch (RuntimeException e) {
+                left.add("the PDF in field " + request.config().pdfField());
+            }
+        }
+        if (left.isEmpty()) {
+            return uploaded.isEmpty() && !pdfReplaced ? "Nothing was changed in REDCap; the previous report is still the latest."
+                    : "This run's uploads were removed again; the previous report is still the latest.";
+        }
+        LOG.warn("Project {} run {}: could not remove {} after a failed publication", request.projectId(),
+                request.runId(), left);
+        return "Could not remove " + left + " from REDCap: delete them by hand so the previous report is the latest.";
+    }
+
+    static long findOrCreateFolder(RedcapClient client, String name) {
+        for (RepositoryEntry entry : client.listRepository()) {
+            if (entry.folder() && entry.name().equals(name)) {
+                return entry.id();
+            }
+        }
+        return client.createFolder(name);
+    }
+
+    /** {@code <project>-<yyyy-MM-dd>-run<id>-<name>}: sorts by date, unique per run. */
+    static String datedName(PublishRequest request, String name) {
+        return request.projectId() + "-" + DAY.format(request.when()) + "-run" + request.runId() + "-" + name;
+    }
+}

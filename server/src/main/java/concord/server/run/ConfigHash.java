@@ -1,0 +1,37 @@
+package concord.server.run;
+
+import concord.server.config.ProjectConfiguration;
+import concord.server.load.internal.Fingerprint;
+
+/**
+ * SHA-256 over everything that shapes a project's results: the analysis settings, the publishing
+ * targets and the Concord version. Secrets, schedule and DET settings are left out (they do not change
+ * what is computed). Same data fingerprint + same hash = the same report.
+ */
+public final class ConfigHash {
+    private ConfigHash() {
+    }
+
+    public static String of(ProjectConfiguration p, String concordVersion) {
+        String canonical = String.join("\n",
+                "concord=" + concordVersion,
+                "api-url=" + p.apiUrl(),
+                "redcap-project-id=" + p.redcapProjectId(),
+                "title=" + p.title(),
+                "group-field=" + p.groupField(),
+                "outcomes=" + String.join(",", p.outcomes()),
+                "domains=" + p.domains(),
+                "demographic-fields=" + String.join(",", p.demographicFields()),
+                "consensus=" + p.consensus(),
+                "event=" + p.event(),
+                "repeat-instance=" + p.repeatInstance(),
+                "publish.enabled=" + p.publish().enabled(),
+                "publish.folder=" + p.publish().folder(),
+                "publish.formats=" + String.join(",", p.publish().formats()),
+                "publish.results=" + p.publish().results(),
+                "publish.results-api-url=" + p.publish().resultsApiUrl(),
+                "publish.results-record=" + p.publish().resultsRecord(),
+                "publish.pdf-field=" + p.publish().pdfField());
+        return Fingerprint.sha256Hex(canonical);
+    }
+}

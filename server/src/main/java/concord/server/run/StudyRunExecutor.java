@@ -1,0 +1,166 @@
+package concord.server.run;
+
+import concord.analysis.StudyAnalyzer;
+import concord.analysis.StudyResult;
+import concord.connector.FormEventMapping;
+import concord.connector.ProjectInfo;
+import concord.connector.RecordQuery;
+import concord.connector.RedcapClient;
+import concord.connector.RedcapException;
+import concord.server.ConcordVersion;
+import concord.server.config.ProjectConfiguration;
+import concord.server.config.ProjectRegistry;
+import concord.server.config.ProjectConfiguration.PublishConfiguration.ResultsTarget;
+import concord.server.load.FeedResult;
+import concord.server.load.LoadedStudy;
+import concord.server.load.RecordFeed;
+import concord.server.load.StudyConfigurationException;
+import concord.server.load.StudyLoader;
+import concord.server.load.StudySpec;
+import concord.server.publish.PublishException;
+import concord.server.publish.PublishReceipt;
+import concord.server.publish.PublishRequest;
+import concord.server.publish.Publisher;
+import concord.server.publish.ReportFiles;
+import concord.server.publish.ResultsRecord;
+import io.micronaut.context.annotation.Primary;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real run: read the dictionary and every record through the API with the configured token,
+ * analyse, render, and publish unless the inputs are identical to the last published run's.
+ */
+@Singleton
+@Primary
+public class StudyRunExecutor implements RunExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(StudyRunExecutor.class);
+
+    private final ProjectRegistry projects;
+    private final RedcapClients clients;
+    private final RunRepository runs;
+    private final Clock clock;
+    private final ReportFiles reportFiles = new ReportFiles();
+    private final Publisher publisher = new Publisher();
+
+    public StudyRunExecutor(ProjectRegistry projects, RedcapClients clients, RunRepository runs, Clock clock) {
+        this.projects = projects;
+        this.clients = clients;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    @Override
+    public RunCompletion execute(Run run, RunContext context) {
+        ProjectConfiguration project = projects.require(run.projectId());
+        String version = ConcordVersion.get();
+        String configHash = ConfigHash.of(project, version);
+        StudySpec spec = StudySpec.of(project);
+        String redcapVersion = null;
+        FeedResult feed = null;
+        try (RedcapClient redcap = clients.open(project)) {
+            context.stage(RunStage.READING_METADATA);
+            redcapVersion = redcap.version();
+            ProjectInfo info = redcap.project();
+            checkProjectId(project, info);
+            List<FormEventMapping> mappings = info.longitudinal() ? redcap.formEventMappings() : List.of();
+            LoadedStudy loaded = StudyLoader.grade().load(spec, redcap.metadata(), info.projectTitle(), mappings);
+
+            context.stage(RunStage.READING_RECORDS);
+            RecordFeed recordFeed = new RecordFeed(loaded, spec, context::recordsRead);
+            redcap.exportRecords(RecordQuery.all().withFields(loaded.exportFields()), recordFeed::accept);
+            feed = recordFeed.finish();
+            context.ensureOwned();
+
+            context.stage(RunStage.ANALYSING);
+            StudyResult result = StudyAnalyzer.withDefaults().analyze(feed.accumulator());
+
+            Optional<Run> last = runs.lastPublished(project.id());
+            if (last.isPresent() && feed.fingerprint().equals(last.get().fingerprint())
+                    && configHash.equals(last.get().configHash())) {
+                return new RunCompletion(RunOutcome.UNCHANGED, feed.analysed(), feed.issueCount(), feed.fingerprint(),
+                        configHash, version, redcapVersion, "unchanged since run " + last.get().id()
+                        + ": same data fingerprint and configuration; nothing re-published", List.of());
+            }
+
+            context.stage(RunStage.RENDERING);
+            Instant when = run.startedAt() != null ? run.startedAt() : clock.instant();
+            Map<String, String> provenance = provenance(project, run, feed, configHash, version, redcapVersion, when);
+            List<String> formats = project.publish().formats().stream().filter(reportFiles.available()::contains).toList();
+            List<concord.server.run.RunArtifact> files = reportFiles.render(result, provenance, formats, feed.issues(),
+                    feed.issueCount());
+
+            String publishedTo = "not published (publish.enabled=false)";
+            if (project.publish().enabled()) {
+                context.ensureOwned();
+                context.stage(RunStage.PUBLISHING);
+                publishedTo = publish(project, run, when, redcap, files, result, feed).describe();
+            }
+            return new RunCompletion(RunOutcome.PUBLISHED, feed.analysed(), feed.issueCount(), feed.fingerprint(),
+                    configHash, version, redcapVersion, publishedTo, files);
+        } catch (StudyConfigurationException e) {
+            throw new RunFailedException(e.getMessage(), facts(feed, configHash, version, redcapVersion), e);
+        } catch (PublishException e) {
+            throw new RunFailedException(e.getMessage(), facts(feed, configHash, version, redcapVersion), e);
+        } catch (RedcapException e) {
+            throw new RunFailedException("Project " + project.id() + ": reading from REDCap failed: " + e.getMessage(),
+                    facts(feed, configHash, version, redcapVersion), e);
+        }
+    }
+
+    private PublishReceipt publish(ProjectConfiguration project, Run run, Instant when, RedcapClient redcap,
+                                   List<concord.server.run.RunArtifact> files, StudyResult result, FeedResult feed) {
+        ResultsTarget target = project.publish().results();
+        String record = switch (target) {
+            case NONE -> null;
+            case RECORD -> project.publish().resultsRecord();
+            case PROJECT -> project.publish().resultsRecord() != null ? project.publish().resultsRecord() : project.id();
+        };
+        Map<String, String> values = target == ResultsTarget.NONE ? Map.of()
+                : ResultsRecord.values(run.id(), when, result, feed);
+        if (target == ResultsTarget.PROJECT) {
+            try (RedcapClient results = clients.openResults(project)) {
+                return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap,
+                        results, files, record, values));
+            }
+        }
+        return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
+                files, record, values));
+    }
+
+    private static void checkProjectId(ProjectConfiguration project, ProjectInfo info) {
+        if (project.redcapProjectId() != null && project.redcapProjectId() != info.projectId()) {
+            throw new RunFailedException("Project " + project.id() + ": the token belongs to REDCap project "
+                    + info.projectId() + ", but redcap-project-id is " + project.redcapProjectId()
+                    + "; use a token of project " + project.redcapProjectId() + " or correct redcap-project-id.");
+        }
+    }
+
+    static Map<String, String> provenance(ProjectConfiguration project, Run run, FeedResult feed, String configHash,
+                                          String version, String redcapVersion, Instant when) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("Project", project.id() + (project.redcapProjectId() == null ? "" : " (REDCap project " + project.redcapProjectId() + ")"));
+        p.put("Run", run.id() + " (" + run.trigger().name().toLowerCase() + ", " + when + ")");
+        p.put("Records read", String.valueOf(feed.records()));
+        p.put("Records analysed", String.valueOf(feed.analysed()));
+        p.put("Values excluded", feed.issueCount() + (feed.issueCount() == 0 ? "" : " (see exclusions.csv)"));
+        p.put("Data fingerprint (SHA-256)", feed.fingerprint());
+        p.put("Configuration hash (SHA-256)", configHash);
+        p.put("Concord version", version);
+        p.put("REDCap version", redcapVersion == null ? "unknown" : redcapVersion);
+        return p;
+    }
+
+    private static RunFailureFacts facts(FeedResult feed, String configHash, String version, String redcapVersion) {
+        return new RunFailureFacts(feed == null ? null : feed.fingerprint(), configHash, version, redcapVersion,
+                feed == null ? null : feed.analysed());
+    }
+}

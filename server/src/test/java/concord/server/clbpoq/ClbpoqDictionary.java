@@ -1,0 +1,153 @@
+package concord.server.clbpoq;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CLBPOQ REDCap project's instruments as data-dictionary rows: {@code participant} (group and
+ * demographics with branching logic), {@code outcome_ratings} (57 outcomes on the GRADE 1–9 scale,
+ * one matrix per COMET domain), {@code concord_results} (the summary of Concord's latest run) and
+ * the repeating {@code concord_outcome_results} (one instance per outcome).
+ */
+final class ClbpoqDictionary {
+
+    static final String PARTICIPANT = "participant";
+    static final String OUTCOME_RATINGS = "outcome_ratings";
+    static final String CONCORD_RESULTS = "concord_results";
+    static final String CONCORD_OUTCOME_RESULTS = "concord_outcome_results";
+
+    /** Instrument unique name → label, in project order. */
+    static final Map<String, String> INSTRUMENTS = new LinkedHashMap<>();
+
+    static {
+        INSTRUMENTS.put(PARTICIPANT, "Participant");
+        INSTRUMENTS.put(OUTCOME_RATINGS, "Outcome Ratings");
+        INSTRUMENTS.put(CONCORD_RESULTS, "Concord Results");
+        INSTRUMENTS.put(CONCORD_OUTCOME_RESULTS, "Concord Outcome Results");
+    }
+
+    /** The repeating instrument and its custom instance label. */
+    static final String REPEATING_LABEL = "[or_label]";
+
+    static final String GROUP_CHOICES = "1, Doctor | 2, Patient";
+    static final String DOCTOR = "[group] = '1'";
+    static final String PATIENT = "[group] = '2'";
+    static final String GRADE_CHOICES = "1, 1 | 2, 2 | 3, 3 | 4, 4 | 5, 5 | 6, 6 | 7, 7 | 8, 8 | 9, 9";
+    static final String CONSENSUS_CHOICES = "1, Critical | 2, No consensus | 3, Not important";
+
+    private ClbpoqDictionary() {
+    }
+
+    static List<DictionaryField> fields(ClbpoqCatalog catalog) {
+        List<DictionaryField> f = new ArrayList<>(participant());
+        f.addAll(outcomeRatings(catalog));
+        f.addAll(concordResults());
+        f.addAll(concordOutcomeResults());
+        return f;
+    }
+
+    private static List<DictionaryField> participant() {
+        String form = PARTICIPANT;
+        return List.of(
+                DictionaryField.of("record_id", form, "text", "Record ID"),
+                DictionaryField.of("group", form, "radio", "Stakeholder group").choices(GROUP_CHOICES).mandatory()
+                        .annotate("@CONCORD-GROUP"),
+                DictionaryField.of("age", form, "text", "Age (years)").validate("integer", "18", "100"),
+                DictionaryField.of("sex", form, "radio", "Sex").choices("1, Female | 2, Male"),
+                DictionaryField.of("diagnosis", form, "radio", "Diagnosis").header("Patients")
+                        .choices("1, Non-specific low back pain | 2, Lumbar disc herniation | 3, Lumbar spinal stenosis"
+                                + " | 4, Spondylolisthesis | 5, Sciatica")
+                        .showIf(PATIENT),
+                DictionaryField.of("pain_years", form, "text", "Years with low back pain")
+                        .note("Since the pain began; months as fractions (3 months = 0.25)")
+                        .validate("number", "0", "80").showIf(PATIENT),
+                DictionaryField.of("specialty", form, "radio", "Specialty").header("Doctors")
+                        .choices("1, Acupuncture | 2, Tuina | 3, Rehabilitation | 4, Orthopedics | 5, Anesthesia")
+                        .showIf(DOCTOR),
+                DictionaryField.of("qualification", form, "radio", "Professional title")
+                        .choices("1, Resident physician | 2, Attending physician | 3, Associate chief physician"
+                                + " | 4, Chief physician")
+                        .showIf(DOCTOR),
+                DictionaryField.of("practice_years", form, "text", "Years of clinical practice")
+                        .validate("integer", "0", "60").showIf(DOCTOR));
+    }
+
+    private static List<DictionaryField> outcomeRatings(ClbpoqCatalog catalog) {
+        List<DictionaryField> fields = new ArrayList<>();
+        String previousDomain = "";
+        for (ClbpoqCatalog.Outcome o : catalog.questionnaireOrder()) {
+            ClbpoqCatalog.Domain domain = catalog.domain(o.domain());
+            DictionaryField field = DictionaryField.of(o.field(), OUTCOME_RATINGS, "radio", o.label())
+                    .choices(GRADE_CHOICES).note(o.definition()).matrix(domain.matrix())
+                    .annotate("@CONCORD-OUTCOME @CONCORD-DOMAIN=\"" + domain.name() + "\"");
+            if (!domain.name().equals(previousDomain)) {
+                field = field.header(domain.name() + " (" + domain.coreArea() + "). How important is each outcome"
+                        + " when judging a treatment for chronic low back pain? 1-3 not important,"
+                        + " 4-6 important but not critical, 7-9 critically important.");
+            }
+            fields.add(field);
+            previousDomain = domain.name();
+        }
+        return fields;
+    }
+
+    private static List<DictionaryField> concordResults() {
+        String form = CONCORD_RESULTS;
+        String ro = "@READONLY";
+        return List.of(
+                DictionaryField.of("cr_run_time", form, "text", "Run finished at")
+                        .header("Written by Concord after each run; do not edit.")
+                        .validate("datetime_seconds_ymd", "", "").annotate(ro),
+                DictionaryField.of("cr_run_id", form, "text", "Run ID").annotate(ro),
+                DictionaryField.of("cr_n_doctor", form, "text", "Doctors analysed").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("cr_n_patient", form, "text", "Patients analysed").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("cr_n_outcomes", form, "text", "Outcomes analysed").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("cr_n_differ", form, "text", "Outcomes on which doctors and patients differ")
+                        .note("By consensus classification, chi-square or rank-sum test").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("cr_n_critical_both", form, "text", "Outcomes critical for both groups")
+                        .validate("integer", "", "").annotate(ro),
+                DictionaryField.of("cr_dashboard_url", form, "text", "Dashboard link").annotate(ro),
+                DictionaryField.of("cr_dashboard_link", form, "descriptive",
+                        "<a href=\"[cr_dashboard_url]\" target=\"_blank\">Open the Concord dashboard</a>")
+                        .showIf("[cr_dashboard_url] <> ''"),
+                DictionaryField.of("cr_report_pdf", form, "file", "Report (PDF)").annotate(ro),
+                DictionaryField.of("cr_data_sha256", form, "text", "SHA-256 of the records read").annotate(ro),
+                DictionaryField.of("cr_versions", form, "text", "Concord and REDCap versions").annotate(ro),
+                DictionaryField.of("cr_methods", form, "notes", "Methods").annotate(ro));
+    }
+
+    private static List<DictionaryField> concordOutcomeResults() {
+        String form = CONCORD_OUTCOME_RESULTS;
+        String ro = "@READONLY";
+        List<DictionaryField> f = new ArrayList<>(List.of(
+                DictionaryField.of("or_field", form, "text", "Outcome variable")
+                        .header("One instance per outcome, written by Concord after each run; do not edit.").annotate(ro),
+                DictionaryField.of("or_label", form, "text", "Outcome").annotate(ro),
+                DictionaryField.of("or_domain", form, "text", "Domain").annotate(ro)));
+        for (String group : List.of("doctor", "patient")) {
+            String label = group.equals("doctor") ? "Doctors" : "Patients";
+            f.add(DictionaryField.of("or_" + group + "_n", form, "text", label + ": n answering")
+                    .validate("integer", "", "").annotate(ro));
+            f.add(DictionaryField.of("or_" + group + "_pct_critical", form, "text", label + ": % scoring 7-9")
+                    .validate("number_1dp", "0", "100").annotate(ro));
+            f.add(DictionaryField.of("or_" + group + "_mean", form, "text", label + ": mean score")
+                    .validate("number_2dp", "1", "9").annotate(ro));
+            f.add(DictionaryField.of("or_" + group + "_consensus", form, "radio", label + ": consensus")
+                    .choices(CONSENSUS_CHOICES).annotate(ro));
+        }
+        f.add(DictionaryField.of("or_p_chisq", form, "text", "P, Pearson chi-square on the three bands")
+                .validate("number", "0", "1").annotate(ro));
+        f.add(DictionaryField.of("or_p_exact", form, "text", "P, Fisher-Freeman-Halton exact test")
+                .validate("number", "0", "1").annotate(ro));
+        f.add(DictionaryField.of("or_p_rank_sum", form, "text", "P, Mann-Whitney rank-sum test")
+                .note("Asymptotic, tie-corrected, no continuity correction (as SPSS)").validate("number", "0", "1").annotate(ro));
+        f.add(DictionaryField.of("or_verdict", form, "radio", "Verdict").choices("1, Groups agree | 2, Groups differ")
+                .annotate(ro));
+        f.add(DictionaryField.of("or_differ_by", form, "checkbox", "Groups differ by")
+                .choices("1, Consensus classification | 2, Chi-square test | 3, Rank-sum test")
+                .showIf("[or_verdict] = '2'").annotate(ro));
+        return f;
+    }
+}

@@ -1,0 +1,104 @@
+package concord.server.clbpoq;
+
+import concord.analysis.reconstruction.DatasetReconstructor;
+import concord.analysis.reconstruction.PublishedTable;
+import concord.analysis.reconstruction.PublishedTableReader;
+import concord.analysis.reconstruction.Reconstruction;
+import concord.analysis.reconstruction.ReconstructionReport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Generates the CLBPOQ demo project in {@code deploy/redcap/}: the data dictionary, the record
+ * export and the ODM project XML, from the paper's Table 1 ({@code ../shared/reference/clbp-table1.tsv})
+ * and the questionnaire catalogue in {@code src/test/resources/clbpoq/}. Deterministic: the same
+ * inputs and seed give byte-identical files. {@link ClbpoqGeneratorTest} checks that the committed
+ * files are current; run it with {@code -Dconcord.regenerate=true} to rewrite them.
+ */
+final class ClbpoqGenerator {
+
+    /** The seed of the committed demo data (the paper's publication date, 2024-06-07). */
+    static final long SEED = 20240607L;
+    static final Map<String, Integer> GROUP_SIZES = Map.of("Doctor", ClbpoqParticipants.DOCTORS,
+            "Patient", ClbpoqParticipants.PATIENTS);
+
+    static final String DICTIONARY = "clbpoq-dictionary.csv";
+    static final String RECORDS = "clbpoq-records.csv";
+    static final String PROJECT_XML = "clbpoq-project.xml";
+
+    private ClbpoqGenerator() {
+    }
+
+    /** n per row lies in 22–26 for doctors and 22–30 for patients (the paper's valid n). */
+    static DatasetReconstructor reconstructor() {
+        return DatasetReconstructor.withDefaults().withSeed(SEED)
+                .withGroupSize("Doctor", 22, ClbpoqParticipants.DOCTORS)
+                .withGroupSize("Patient", 22, ClbpoqParticipants.PATIENTS);
+    }
+
+    static PublishedTable table() {
+        return PublishedTableReader.withDefaults().read(SharedFiles.table1());
+    }
+
+    static Reconstruction reconstruct() {
+        return reconstructor().reconstruct(table());
+    }
+
+    static ClbpoqProject project(Reconstruction reconstruction, ClbpoqCatalog catalog) {
+        Set<String> printed = new TreeSet<>(reconstruction.table().outcomes());
+        Set<String> catalogued = new TreeSet<>(catalog.outcomes().stream().map(ClbpoqCatalog.Outcome::label).toList());
+        if (!printed.equals(catalogued)) {
+            throw new IllegalStateException("clbpoq/outcomes.tsv must list exactly the outcomes of Table 1; "
+                    + "only in the table: " + minus(printed, catalogued) + ", only in the catalogue: "
+                    + minus(catalogued, printed));
+        }
+        return new ClbpoqProject(ClbpoqDictionary.fields(catalog),
+                ClbpoqParticipants.records(reconstruction.participants(GROUP_SIZES), catalog, SEED));
+    }
+
+    /** File name → content of the three deploy files. */
+    static Map<String, String> files(ClbpoqProject project) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(DICTIONARY, RedcapCsv.dictionary(project.fields()));
+        files.put(RECORDS, RedcapCsv.records(project.exportColumns(), project.records()));
+        files.put(PROJECT_XML, OdmWriter.write(project));
+        return files;
+    }
+
+    static Map<String, String> generate() {
+        return files(project(reconstruct(), ClbpoqCatalog.load()));
+    }
+
+    static Path deployDirectory() {
+        return SharedFiles.repositoryRoot().resolve("deploy/redcap");
+    }
+
+    /** Writes the files; {@code mvn -pl server -am test -Dtest=ClbpoqGeneratorTest -Dconcord.regenerate=true}. */
+    static void writeAll(Map<String, String> files) throws IOException {
+        Files.createDirectories(deployDirectory());
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Files.writeString(deployDirectory().resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Reconstruction reconstruction = reconstruct();
+        writeAll(files(project(reconstruction, ClbpoqCatalog.load())));
+        System.out.println(ReconstructionReport.of(reconstruction).summary());
+        System.out.println("Wrote " + List.of(DICTIONARY, RECORDS, PROJECT_XML) + " to " + deployDirectory());
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+}

@@ -1,0 +1,46 @@
+package concord.server.config;
+
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProjectConfigurationTest {
+    @Test
+    void bindsEveryProjectWithNestedPublishingOptionsAndHidesSecrets() {
+        try (ApplicationContext ctx = ApplicationContext.run(Map.ofEntries(
+                Map.entry("concord.runs.worker-enabled", "false"),
+                Map.entry("datasources.default.url", "jdbc:h2:mem:cfg;DB_CLOSE_DELAY=-1"),
+                Map.entry("concord.projects.clbp.api-url", "https://redcap.example.org/api/"),
+                Map.entry("concord.projects.clbp.token", "0123456789ABCDEF0123456789ABCDEF"),
+                Map.entry("concord.projects.clbp.group-field", "role"),
+                Map.entry("concord.projects.clbp.outcomes", "ratings"),
+                Map.entry("concord.projects.clbp.publish.folder", "Reports"),
+                Map.entry("concord.projects.clbp.publish.results", "RECORD"),
+                Map.entry("concord.projects.clbp.publish.formats", "pdf,json"),
+                Map.entry("concord.projects.other.api-url", "https://redcap.example.org/api/"),
+                Map.entry("concord.projects.other.group-field", "group")))) {
+            ProjectRegistry registry = ctx.getBean(ProjectRegistry.class);
+            assertEquals(List.of("clbp", "other"), registry.all().stream().map(ProjectConfiguration::id).toList());
+            ProjectConfiguration clbp = registry.require("clbp");
+            assertEquals(URI.create("https://redcap.example.org/api/"), clbp.apiUrl());
+            assertEquals(List.of("ratings"), clbp.outcomes());
+            assertEquals("Reports", clbp.publish().folder());
+            assertEquals(ProjectConfiguration.PublishConfiguration.ResultsTarget.RECORD, clbp.publish().results());
+            assertEquals("concord-results", clbp.publish().excludedStudyRecord());
+            assertEquals(List.of("pdf", "json"), clbp.publish().formats());
+            assertFalse(clbp.toString().contains("0123456789ABCDEF"));
+            ProjectConfiguration other = registry.require("other");
+            assertEquals(List.of("@CONCORD-OUTCOME"), other.outcomes());
+            assertEquals("80/15", other.consensus());
+            assertEquals("Concord reports", other.publish().folder());
+            assertTrue(other.publish().enabled());
+        }
+    }
+}

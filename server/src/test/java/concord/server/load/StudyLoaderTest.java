@@ -1,0 +1,160 @@
+package concord.server.load;
+
+import concord.analysis.Outcome;
+import concord.analysis.StakeholderGroup;
+import concord.connector.DataDictionaryReader;
+import concord.connector.FieldMetadata;
+import concord.connector.FormEventMapping;
+import concord.connector.RecordCsvReader;
+import concord.server.config.DomainSource;
+import concord.server.config.OutcomeSelection;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StudyLoaderTest {
+
+    static List<FieldMetadata> dictionary(String name) throws Exception {
+        try (InputStream in = StudyLoaderTest.class.getResourceAsStream("/load/" + name)) {
+            return DataDictionaryReader.create().read(in, name);
+        }
+    }
+
+    static StudySpec spec(List<String> outcomes, DomainSource domains) {
+        return new StudySpec("demo", null, "stakeholder", OutcomeSelection.parse(outcomes), domains,
+                List.of("age", "sex"), "80/15", null, null, null);
+    }
+
+    @Test
+    void buildsTheStudyFromTaggedFields() throws Exception {
+        LoadedStudy loaded = StudyLoader.grade().load(spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION),
+                dictionary("dictionary.csv"), "CLBP <b>study</b>", List.of());
+        assertEquals("CLBP study", loaded.study().title());
+        assertEquals(List.of(new Outcome("pain", "Pain intensity", "Pain"), new Outcome("function", "Physical function", "Function"),
+                new Outcome("sleep", "Sleep", "Quality of life"), new Outcome("mood", "Mood", "")), loaded.study().outcomes());
+        assertEquals(List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient")), loaded.study().groups());
+        assertEquals(2, loaded.study().demographics().size());
+        assertEquals("record_id", loaded.recordIdField());
+        assertNull(loaded.event());
+        assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    }
+
+    @Test
+    void instrumentSelectionAndSectionHeaderDomains() throws Exception {
+        LoadedStudy loaded = StudyLoader.grade().load(spec(List.of("ratings"), DomainSource.SECTION_HEADER),
+                dictionary("dictionary.csv"), "t", List.of());
+        assertEquals(List.of("pain", "function", "sleep", "mood"), loaded.study().outcomes().stream().map(Outcome::field).toList());
+        assertEquals(List.of("Symptoms", "Symptoms", "Quality of life", "Quality of life"),
+                loaded.study().outcomes().stream().map(Outcome::domain).toList());
+    }
+
+    @Test
+    void firstEventCarryingTheRatingFormIsChosen() throws Exception {
+        LoadedStudy loaded = StudyLoader.grade().load(spec(List.of("pain", "mood"), DomainSource.NONE),
+                dictionary("dictionary.csv"), "t", List.of(new FormEventMapping(1, "baseline_arm_1", "participant"),
+                        new FormEventMapping(1, "week_2_arm_1", "ratings"), new FormEventMapping(1, "week_4_arm_1", "ratings")));
+        assertEquals("week_2_arm_1", loaded.event());
+    }
+
+    @Test
+    void misfitsAreAllReportedWithFieldAndFix() throws Exception {
+        StudySpec spec = new StudySpec("demo", null, "role", OutcomeSelection.parse(List.of("@CONCORD-OUTCOME")),
+                DomainSource.ANNOTATION, List.of("height"), "80/15", "week_2_arm_1", null, null);
+        StudyConfigurationException e = assertThrows(StudyConfigurationException.class,
+                () -> StudyLoader.grade().load(spec, dictionary("misfit-dictionary.csv"), "t", List.of()));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("rating field 'pain' has the choice code '0' (None), which is not a score 1–9"), all);
+        assertTrue(all.contains("rating field 'pain' has the choice code '10'"), all);
+        assertTrue(all.contains("rating field 'sleep' is a slider with range 0 (default)–100 (default); set its minimum to 1"), all);
+        assertTrue(all.contains("rating field 'notes' has type notes"), all);
+        assertTrue(all.contains("group field 'role' has type text"), all);
+        assertTrue(all.contains("demographic field 'height' is not in the data dictionary"), all);
+        assertTrue(all.contains("event 'week_2_arm_1' is configured but the project is not longitudinal"), all);
+        assertTrue(e.problems().stream().allMatch(p -> p.startsWith("Project demo: ")));
+    }
+
+    @Test
+    void unknownOutcomeFieldAndMissingTag() throws Exception {
+        StudyConfigurationException e = assertThrows(StudyConfigurationException.class, () -> StudyLoader.grade()
+                .load(spec(List.of("pain", "painn"), DomainSource.NONE), dictionary("dictionary.csv"), "t", List.of()));
+        assertTrue(e.getMessage().contains("outcome field 'painn' is not in the data dictionary"), e.getMessage());
+        e = assertThrows(StudyConfigurationException.class, () -> StudyLoader.grade()
+                .load(spec(List.of("@RATING"), DomainSource.NONE), dictionary("dictionary.csv"), "t", List.of()));
+        assertTrue(e.getMessage().contains("no field carries the action tag @RATING"), e.getMessage());
+    }
+
+    @Test
+    void recordsWithMisfitsAreExcludedAndCountedNeverAnalysed() throws Exception {
+        StudySpec spec = spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION);
+        LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary("dictionary.csv"), "t", List.of());
+        List<Integer> progress = new ArrayList<>();
+        RecordFeed feed = new RecordFeed(loaded, spec, progress::add);
+        try (RecordCsvReader reader = RecordCsvReader.open(StudyLoaderTest.class.getResourceAsStream("/load/records.csv"),
+                "records.csv")) {
+            reader.forEachRemaining(feed::accept);
+        }
+        FeedResult result = feed.finish();
+        assertEquals(7, result.records());
+        assertEquals(5, result.analysed(), "records 5 (no group) and 6 (group 3) are left out");
+        assertEquals(List.of(
+                new LoadIssue("4", "pain", "10", "outside the scale 1–9: excluded; correct the value."),
+                new LoadIssue("4", "function", "x", "not a whole number: excluded; enter a score 1–9 or leave it empty."),
+                new LoadIssue("5", "stakeholder", "", "no stakeholder group: the record is left out; fill in stakeholder."),
+                new LoadIssue("6", "stakeholder", "3", "not one of the group codes [1, 2]: the record is left out; correct the value."),
+                new LoadIssue("7", "age", "abc", "not a number: excluded."),
+                new LoadIssue("7", "sex", "9", "not one of the codes [1, 2]: excluded.")), result.issues());
+        assertEquals(6, result.issueCount());
+        int pain = loaded.study().outcomeIndex("pain");
+        int sleep = loaded.study().outcomeIndex("sleep");
+        int patients = loaded.study().groupIndex("2");
+        assertEquals(2, result.accumulator().histogram(pain, patients).n(), "patients 3 and 7; record 4's 10 is excluded");
+        assertEquals(3, result.accumulator().histogram(sleep, patients).n(), "4.0 from a slider counts as 4");
+        assertEquals(7, progress.get(progress.size() - 1));
+        assertEquals(64, result.fingerprint().length());
+    }
+
+    @Test
+    void fingerprintIgnoresRowOrderButNotValues() throws Exception {
+        StudySpec spec = spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION);
+        LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary("dictionary.csv"), "t", List.of());
+        List<concord.connector.RedcapRecord> rows = new ArrayList<>();
+        try (RecordCsvReader reader = RecordCsvReader.open(StudyLoaderTest.class.getResourceAsStream("/load/records.csv"),
+                "records.csv")) {
+            reader.forEachRemaining(rows::add);
+        }
+        RecordFeed forward = new RecordFeed(loaded, spec, n -> { });
+        rows.forEach(forward::accept);
+        RecordFeed backward = new RecordFeed(loaded, spec, n -> { });
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            backward.accept(rows.get(i));
+        }
+        assertEquals(forward.finish().fingerprint(), backward.finish().fingerprint());
+        RecordFeed changed = new RecordFeed(loaded, spec, n -> { });
+        rows.stream().map(r -> r.recordId().equals("1") ? withValue(r, "pain", "8") : r).forEach(changed::accept);
+        RecordFeed original = new RecordFeed(loaded, spec, n -> { });
+        rows.forEach(original::accept);
+        assertTrue(!changed.finish().fingerprint().equals(original.finish().fingerprint()));
+    }
+
+    @Test
+    void consensusRuleTexts() {
+        assertEquals(concord.analysis.ConsensusRule.defaults(), StudySpec.consensusRule("80/15"));
+        assertEquals(concord.analysis.ConsensusRule.comet(), StudySpec.consensusRule("comet"));
+        assertEquals(concord.analysis.ConsensusRule.comet(), StudySpec.consensusRule(">=70/<15"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StudySpec.consensusRule("most"));
+        assertTrue(e.getMessage().contains("'most'"));
+    }
+
+    private static concord.connector.RedcapRecord withValue(concord.connector.RedcapRecord r, String field, String value) {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>(r.values());
+        values.put(field, value);
+        return new concord.connector.RedcapRecord(r.recordId(), r.eventName(), r.repeatInstrument(), r.repeatInstance(), values);
+    }
+}
