@@ -20,8 +20,8 @@ import java.util.Optional;
  */
 @Singleton
 public class RunReports {
-    /** Download formats offered, in display order, with the file name extension that identifies them. */
-    public static final List<String> FORMATS = List.of("html", "pdf", "xlsx", "csv", "json");
+    /** Download formats offered, in display order. */
+    public static final List<String> FORMATS = List.of("html", "pdf", "xlsx", "csv", "json", "exclusions");
 
     private static final int CACHED_RESULTS = 16;
 
@@ -46,10 +46,22 @@ public class RunReports {
         return runs.list(projectId, limit);
     }
 
-    /** The run's file of that format ({@code html}, {@code pdf}, …), if it stored one. */
+    /**
+     * The run's file of that format, if it stored one: {@code report.<format>} for the reports,
+     * {@code result.json} for the JSON result, {@code exclusions.csv} for the values the run left out.
+     */
     public Optional<RunFile> file(long runId, String format) {
-        String extension = "." + format.toLowerCase(Locale.ROOT);
-        return runs.files(runId).stream().filter(f -> f.name().toLowerCase(Locale.ROOT).endsWith(extension)).findFirst();
+        String name = fileName(format);
+        return runs.files(runId).stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The stored file name of a download format. */
+    public static String fileName(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> "result.json";
+            case "exclusions" -> "exclusions.csv";
+            default -> "report." + format.toLowerCase(Locale.ROOT);
+        };
     }
 
     public Optional<RunArtifact> download(long runId, String format) {

@@ -95,7 +95,7 @@ class DashboardControllerTest {
         String page = response.body();
         assertTrue(response.headers().firstValue("Content-Security-Policy").orElseThrow().contains("default-src 'none'"));
         assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        for (String expected : new String[] {"CLBP outcome survey", "Chronic low back pain outcomes", "#" + run.id(),
+        for (String expected : new String[] {"CLBP outcome survey", "#" + run.id(),
                 "Table 1. Importance ratings", "Responses per group", "Consensus on critical importance", "Domain summary",
                 "Participant characteristics", "Age (years)", "Run history", "SUCCEEDED", "Run analysis now",
                 "<svg", "-figure2", "-consensus", "-domains", "Physical function", "Sleep quality"}) {
@@ -135,7 +135,7 @@ class DashboardControllerTest {
         RunRepository runs = fixture.server.getApplicationContext().getBean(RunRepository.class);
         for (String format : RunReports.FORMATS) {
             HttpResponse<byte[]> response = fixture.getBytes("/dashboard/clbp/downloads/" + format, alice);
-            var stored = runs.files(run.id()).stream().filter(f -> f.name().endsWith("." + format)).findFirst();
+            var stored = runs.files(run.id()).stream().filter(f -> f.name().equals(RunReports.fileName(format))).findFirst();
             if (stored.isEmpty()) {
                 assertEquals(404, response.statusCode(), format + " was not produced by this build");
                 assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("did not produce"));
@@ -144,20 +144,22 @@ class DashboardControllerTest {
             assertEquals(200, response.statusCode(), format);
             assertArrayEquals(runs.artifact(run.id(), stored.get().name()).orElseThrow().content(), response.body(), format);
             assertEquals(stored.get().mediaType(), response.headers().firstValue("Content-Type").orElseThrow().replace(";charset", "; charset"));
-            assertTrue(response.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment; filename=\"report.")
-                    || response.headers().firstValue("Content-Disposition").orElseThrow().contains("result.json"));
+            String disposition = response.headers().firstValue("Content-Disposition").orElseThrow();
+            assertEquals("attachment; filename=\"" + RunReports.fileName(format) + "\"", disposition);
             byte[] head = Arrays.copyOf(response.body(), 5);
             switch (format) {
                 case "html" -> assertTrue(new String(head, StandardCharsets.US_ASCII).startsWith("<!DOC"));
                 case "pdf" -> assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
                 case "xlsx" -> assertEquals("PK", new String(head, 0, 2, StandardCharsets.US_ASCII));
                 case "json" -> assertEquals('{', (char) head[0]);
+                case "exclusions" -> assertTrue(new String(response.body(), StandardCharsets.UTF_8).startsWith("record,field,value,problem"));
                 default -> assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("Sleep quality"));
             }
         }
         assertEquals(404, fixture.get("/dashboard/clbp/downloads/exe", alice).statusCode());
         String page = fixture.get("/dashboard/clbp", alice).body();
-        assertTrue(page.contains("href=\"/dashboard/clbp/downloads/xlsx\""));
+        assertTrue(page.contains("href=\"/dashboard/clbp/downloads/json\""));
+        assertTrue(page.contains("href=\"/dashboard/clbp/downloads/exclusions\""));
     }
 
     @Test
@@ -169,11 +171,13 @@ class DashboardControllerTest {
         assertFalse(page.contains("<img"), "no live img element");
         assertFalse(page.contains("<b>bold"), "no live markup");
         assertFalse(page.contains("\"onerror=") || page.contains("'>"), "no attribute value was closed by REDCap text");
-        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the text is shown, escaped");
+        assertTrue(page.contains("&lt;script&gt;alert(5)&lt;/script&gt;"), "the text is shown, escaped");
         assertTrue(page.contains("Walk &quot;onerror=alert(4)"));
-        assertTrue(page.contains("Work &amp;amp; life"));
-        String filtered = fixture.get("/dashboard/hostile?domain=" + java.net.URLEncoder.encode("Domain " + DashboardFixture.HOSTILE,
-                StandardCharsets.UTF_8), session).body();
+        assertTrue(page.contains("Work &amp; life") && !page.contains("Work & life"));
+        java.util.regex.Matcher link = Pattern.compile("href=\"(/dashboard/hostile\\?domain=[^\"#]*)").matcher(page);
+        assertTrue(link.find(), "a domain filter link");
+        assertTrue(link.group(1).contains("%3Cscript%3E"), "the hostile domain name is URL-encoded in the link: " + link.group(1));
+        String filtered = fixture.get(link.group(1).replace("&amp;", "&"), session).body();
         assertTrue(filtered.contains("Showing 2 of 4 outcomes"), "filtering by a hostile domain name works");
         assertFalse(filtered.contains("<script>"));
     }

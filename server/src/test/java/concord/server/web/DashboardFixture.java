@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * {@code hostile} has script and attribute-breaking text in every label REDCap lets a designer write.
  */
 final class DashboardFixture implements AutoCloseable {
-    static final String HOSTILE = "<script>alert(1)</script>\"onerror=alert(2) '><img src=x onerror=alert(3)>";
+    static final String HOSTILE = "<script>alert(1)</script>&lt;script&gt;alert(5)&lt;/script&gt;\"onerror=alert(2) '><img src=x onerror=alert(3)>";
 
     final RedcapSandbox redcap;
     final int studyPid;
@@ -56,7 +56,6 @@ final class DashboardFixture implements AutoCloseable {
         props.put("micronaut.server.port", -1);
         props.put("datasources.default.url", "jdbc:h2:mem:web" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         props.put("concord.runs.worker-enabled", "true");
-        props.put("concord.test.sandbox-executor", "true");
         props.put("concord.web.secure-cookie", Boolean.toString(secureCookie));
         project(props, "clbp", studyPid, "CLBP outcome survey");
         project(props, "hostile", hostilePid, null);
@@ -69,6 +68,9 @@ final class DashboardFixture implements AutoCloseable {
         props.put(prefix + "token", redcap.createToken(pid, SandboxUser.withAllRights("concord_service")));
         props.put(prefix + "redcap-project-id", Integer.toString(pid));
         props.put(prefix + "group-field", "group");
+        props.put(prefix + "outcomes", "q1,q2,q3,q4");
+        props.put(prefix + "domains", "SECTION_HEADER");
+        props.put(prefix + "demographic-fields", "age");
         if (title != null) {
             props.put(prefix + "title", title);
         }

@@ -117,13 +117,17 @@ public final class ProjectPage {
         for (String format : concord.server.web.RunReports.FORMATS) {
             if (m.formats().contains(format)) {
                 html.append("<li><a href=\"").append(base).append("/downloads/").append(format).append("\">")
-                        .append(format.toUpperCase()).append("</a></li>");
+                        .append(label(format)).append("</a></li>");
             } else {
                 html.append("<li><span class=\"unavailable\" title=\"The latest run did not produce this format\">")
-                        .append(format.toUpperCase()).append("</span></li>");
+                        .append(label(format)).append("</span></li>");
             }
         }
         html.append("</ul></div>\n</section>\n");
+    }
+
+    private static String label(String format) {
+        return format.equals("exclusions") ? "Excluded values (CSV)" : format.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static void responses(StringBuilder html, StudyResult result) {
