@@ -199,6 +199,9 @@ public final class StudyResultJson {
                 json.writeNumberField("cramersV", x.cramersV());
                 strings("rows", x.rows());
                 strings("bands", x.bands().stream().map(Emitter::code).toList());
+                chiSquareRow("likelihoodRatio", x.likelihoodRatio());
+                chiSquareRow("continuityCorrection", x.continuityCorrection());
+                chiSquareRow("linearByLinear", x.linearByLinear());
                 json.writeEndObject();
             } else {
                 json.writeNull();
@@ -241,6 +244,19 @@ public final class StudyResultJson {
             json.writeBooleanField("differs", c.differs());
             strings("reasons", c.reasons());
             reasons(c.notComputable());
+            json.writeEndObject();
+        }
+
+        void chiSquareRow(String field, Optional<ChiSquareStatistic> row) throws IOException {
+            json.writeFieldName(field);
+            if (row.isEmpty()) {
+                json.writeNull();
+                return;
+            }
+            json.writeStartObject();
+            json.writeNumberField("statistic", row.get().statistic());
+            json.writeNumberField("df", row.get().df());
+            json.writeNumberField("p", row.get().p());
             json.writeEndObject();
         }
 

@@ -94,6 +94,9 @@ class StudyAnalyzerReferenceTest {
             assertEquals(chi.get("cellsExpectedBelow5").asInt(), x.cellsExpectedBelow5());
             assertEquals(chi.get("minExpected").asDouble(), x.minExpected(), TOL);
             assertEquals(chi.get("cramersV").asDouble(), x.cramersV(), TOL);
+            row(chi.get("likelihoodRatio"), x.likelihoodRatio(), "likelihood ratio");
+            row(chi.get("continuityCorrection"), x.continuityCorrection(), "continuity correction");
+            row(chi.get("linearByLinear"), x.linearByLinear(), "linear-by-linear");
             FisherExactResult f = cmp.fisherExact().orElseThrow();
             assertEquals(FisherExactResult.Method.EXACT, f.method());
             assertEquals(c.get("fisherExactP").asDouble(), f.p(), 1e-10, "FFH p");
@@ -128,6 +131,16 @@ class StudyAnalyzerReferenceTest {
             assertTrue(cmp.mannWhitney().isEmpty());
             assertTrue(cmp.effectSizes().r().isEmpty());
         }
+    }
+
+    private static void row(JsonNode expected, java.util.Optional<ChiSquareStatistic> actual, String what) {
+        if (expected == null) {
+            assertTrue(actual.isEmpty(), what + " should be empty");
+            return;
+        }
+        ChiSquareStatistic a = actual.orElseThrow(() -> new AssertionError(what + " is empty"));
+        assertEquals(expected.get("statistic").asDouble(), a.statistic(), TOL, what);
+        assertEquals(expected.get("p").asDouble(), a.p(), 1e-12, what + " p");
     }
 
     private static void near(JsonNode expected, OptionalDouble actual, String what) {

@@ -38,18 +38,18 @@ class StudyAnalyzerTest {
     /** stats-conventions.md §6: the published category tables and their SPSS/R/scipy values. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            Skeletal-related            | 6,11,9 | 2,5,21  | 8.988  | 2 | 0.0112 | 0.0128 | 2 | 3.85 | 0.408 | 0.0035
-            Intervertebral disc-related | 6,11,9 | 1,7,22  | 9.676  | 2 | 0.0079 | 0.0088 | 2 | 3.25 | 0.416 | 0.0022
-            Body-image and appearance   | 5,17,4 | 5,9,16  | 9.424  | 2 | 0.0090 | 0.0081 | 1 | 4.64 | 0.410 | 0.0225
-            Stigmatization              | 15,9,1 | 13,2,13 | 14.761 | 2 | 0.0006 | 0.0003 | 0 | 5.19 | 0.528 | 0.0395
-            Healthcare utilization      | 5,14,7 | 1,7,21  | 11.872 | 2 | 0.0026 | 0.0018 | 2 | 2.84 | 0.465 | 0.0007
-            Analgesic consumption       | 1,5,20 | 9,8,11  | 9.644  | 2 | 0.0080 | 0.0072 | 1 | 4.81 | 0.423 | 0.0025
-            Effective rate              | 0,3,23 | 0,6,22  | 0.949  | 1 | 0.3299 | 0.4704 | 2 | 4.33 | 0.133 | 0.3344
-            Locomotor function          | 1,1,24 | 0,8,22  | 6.278  | 2 | 0.0433 | 0.0286 | 4 | 0.46 | 0.335 | 0.0836
+            Skeletal-related            | 6,11,9 | 2,5,21  | 8.988  | 2 | 0.0112 | 0.0128 | 2 | 3.85 | 0.408 | 0.0035 | 0.0097
+            Intervertebral disc-related | 6,11,9 | 1,7,22  | 9.676  | 2 | 0.0079 | 0.0088 | 2 | 3.25 | 0.416 | 0.0022 | 0.0061
+            Body-image and appearance   | 5,17,4 | 5,9,16  | 9.424  | 2 | 0.0090 | 0.0081 | 1 | 4.64 | 0.410 | 0.0225 | 0.0070
+            Stigmatization              | 15,9,1 | 13,2,13 | 14.761 | 2 | 0.0006 | 0.0003 | 0 | 5.19 | 0.528 | 0.0395 | 0.0002
+            Healthcare utilization      | 5,14,7 | 1,7,21  | 11.872 | 2 | 0.0026 | 0.0018 | 2 | 2.84 | 0.465 | 0.0007 | 0.0020
+            Analgesic consumption       | 1,5,20 | 9,8,11  | 9.644  | 2 | 0.0080 | 0.0072 | 1 | 4.81 | 0.423 | 0.0025 | 0.0049
+            Effective rate              | 0,3,23 | 0,6,22  | 0.949  | 1 | 0.3299 | 0.4704 | 2 | 4.33 | 0.133 | 0.3344 | 0.3253
+            Locomotor function          | 1,1,24 | 0,8,22  | 6.278  | 2 | 0.0433 | 0.0286 | 4 | 0.46 | 0.335 | 0.0836 | 0.0249
             """)
     void reproducesThePublishedReferenceTable(String outcome, String doctors, String patients, double chi2, int df,
                                               double p, double ffh, int below5, double minExpected, double v,
-                                              double mannWhitneyP) {
+                                              double mannWhitneyP, double likelihoodRatioP) {
         int[] d = java.util.Arrays.stream(doctors.split(",")).mapToInt(Integer::parseInt).toArray();
         int[] q = java.util.Arrays.stream(patients.split(",")).mapToInt(Integer::parseInt).toArray();
         OutcomeComparison c = analyzeOne(bands(d[0], d[1], d[2]), bands(q[0], q[1], q[2])).comparison();
@@ -61,6 +61,7 @@ class StudyAnalyzerTest {
         assertEquals(2 * (df + 1), x.cells());
         assertEquals(minExpected, x.minExpected(), 0.005);
         assertEquals(v, x.cramersV(), 0.0005);
+        assertEquals(likelihoodRatioP, x.likelihoodRatio().orElseThrow().p(), 0.00005);
         assertEquals(v, c.effectSizes().cramersV().getAsDouble(), 0.0005);
         assertEquals(ffh, c.fisherExact().orElseThrow().p(), 0.00005);
         assertEquals(FisherExactResult.Method.EXACT, c.fisherExact().get().method());
@@ -75,6 +76,15 @@ class StudyAnalyzerTest {
         OutcomeComparison c = analyzeOne(bands(0, 3, 23), bands(0, 6, 22)).comparison();
         assertEquals(List.of(Band.MIDDLE, Band.TOP), c.chiSquare().orElseThrow().bands());
         assertEquals(0.4704, c.fisherExact().orElseThrow().p(), 0.00005);
+        assertEquals(0.543, c.chiSquare().get().continuityCorrection().orElseThrow().p(), 0.0005, "Yates");
+    }
+
+    @Test
+    void linearByLinearMatchesThePublishedHealthcareValue() {
+        // stats-conventions.md §6: SPSS's Linear-by-Linear row reproduces the printed 0.001 (0.0009).
+        ChiSquareResult x = analyzeOne(bands(5, 14, 7), bands(1, 7, 21)).comparison().chiSquare().orElseThrow();
+        assertEquals(0.0009, x.linearByLinear().orElseThrow().p(), 0.00005);
+        assertTrue(x.continuityCorrection().isEmpty(), "Yates only for 2 x 2");
     }
 
     @Test

@@ -23,7 +23,9 @@ public final class MethodsText {
         lines.add("Pearson chi-square on the group × band table without continuity correction; bands nobody used "
                 + "and groups without answers are left out of the table, so df adjusts (SPSS Crosstabs). "
                 + "Reported with the number and percentage of cells with expected count < 5, the minimum expected "
-                + "count, and Cramér's V.");
+                + "count, and Cramér's V. The other rows of SPSS's Chi-Square Tests table are given too: likelihood "
+                + "ratio, Yates' continuity correction (2 × 2 tables only) and linear-by-linear association "
+                + "(groups scored by study order, bands 1–3).");
         lines.add("Fisher's exact test on the same table (Fisher–Freeman–Halton for tables larger than 2 × 2): "
                 + "two-sided p summing all tables with the observed margins no more likely than the observed one, "
                 + "by full enumeration when at most " + options.fisherEnumerationLimit() + " tables are possible"

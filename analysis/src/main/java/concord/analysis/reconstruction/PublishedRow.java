@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param q3         third quartile
  * @param pChiSquare chi-square P as printed (often only on one group's row), "" if blank
  * @param pRankSum   rank-sum P as printed, "" if blank
+ * @param meanSdCell    the mean(SD) cell exactly as printed, e.g. "8(0.91)"
+ * @param quartilesCell the median(q1,q3) cell exactly as printed, e.g. "7(5.8,25)"
  * @param problems   what was wrong with the printed cells and how they were read; empty if nothing
  */
 public record PublishedRow(int line, String outcome, String group, Map<Band, PrintedNumber> percents,
                            PrintedNumber mean, PrintedNumber sd, PrintedNumber median, PrintedNumber q1,
-                           PrintedNumber q3, String pChiSquare, String pRankSum, List<String> problems) {
+                           PrintedNumber q3, String pChiSquare, String pRankSum, String meanSdCell,
+                           String quartilesCell, List<String> problems) {
 
     public PublishedRow {
         Objects.requireNonNull(outcome, "outcome");
@@ -45,6 +48,8 @@ public record PublishedRow(int line, String outcome, String group, Map<Band, Pri
         Objects.requireNonNull(q3, "q3");
         pChiSquare = pChiSquare == null ? "" : pChiSquare;
         pRankSum = pRankSum == null ? "" : pRankSum;
+        meanSdCell = meanSdCell == null ? "" : meanSdCell;
+        quartilesCell = quartilesCell == null ? "" : quartilesCell;
         problems = List.copyOf(problems);
     }
 

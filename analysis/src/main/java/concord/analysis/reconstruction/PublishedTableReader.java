@@ -129,7 +129,8 @@ public final class PublishedTableReader {
         PrintedNumber[] quartiles = parser.medianAndQuartiles(cell(cells, columns, MEDIAN_Q1_Q3), problems);
         return new PublishedRow(lineNumber, cell(cells, columns, OUTCOME).trim(), cell(cells, columns, GROUP).trim(),
                 percents, meanSd[0], meanSd[1], quartiles[0], quartiles[1], quartiles[2],
-                cell(cells, columns, P_CHISQ).trim(), cell(cells, columns, P_RANK_SUM).trim(), problems);
+                cell(cells, columns, P_CHISQ).trim(), cell(cells, columns, P_RANK_SUM).trim(),
+                cell(cells, columns, MEAN_SD).trim(), cell(cells, columns, MEDIAN_Q1_Q3).trim(), problems);
     }
 
     private static String cell(String[] cells, Map<String, Integer> columns, String name) {

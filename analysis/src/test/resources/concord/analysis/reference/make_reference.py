@@ -149,6 +149,20 @@ def case(name, scale, groups):
         out["chiSquare"] = {"statistic": float(chi2), "df": int(dof), "p": float(p),
                             "cellsExpectedBelow5": int((expected < 5).sum()), "minExpected": float(expected.min()),
                             "cramersV": math.sqrt(chi2 / (n * (min(len(table), len(keep)) - 1)))}
+        g, gp, _, _ = stats.chi2_contingency(np.array(table), correction=False, lambda_="log-likelihood")
+        out["chiSquare"]["likelihoodRatio"] = {"statistic": float(g), "p": float(gp)}
+        if len(table) == 2 and len(keep) == 2:
+            y, yp, _, _ = stats.chi2_contingency(np.array(table), correction=True)
+            out["chiSquare"]["continuityCorrection"] = {"statistic": float(y), "p": float(yp)}
+        # linear-by-linear: (N-1) r^2, rows scored 1..r, bands scored bottom 1 / middle 2 / top 3
+        xs_, ys_ = [], []
+        for i, row in enumerate(table):
+            for j, cnt in zip(keep, row):
+                xs_ += [i + 1] * cnt
+                ys_ += [j + 1] * cnt
+        rr = np.corrcoef(xs_, ys_)[0, 1]
+        m2 = (n - 1) * rr * rr
+        out["chiSquare"]["linearByLinear"] = {"statistic": float(m2), "p": float(stats.chi2.sf(m2, 1))}
         fp, tables = ffh_exact(table)
         out["fisherExactP"] = fp
         out["fisherTables"] = tables

@@ -46,7 +46,8 @@ public final class ErrorClassifier {
      * @param location the {@code Location} header of a redirect, or null
      */
     public RedcapException classify(String operation, int status, String body, String location) {
-        String text = body == null ? "" : body.strip();
+        // Scrub first: REDCap or a proxy could echo the token, and every text below may reach a log.
+        String text = Tokens.redact(body == null ? "" : body.strip(), token);
         if (text.toLowerCase(Locale.ROOT).contains(BAN_TEXT)) {
             return new RedcapBannedException("REDCap at " + apiUrl + " has banned this machine's IP address while "
                     + operation + " (HTTP " + status + ": \"" + quote(stripHtml(text)) + "\"). REDCap's rate limiter does this "

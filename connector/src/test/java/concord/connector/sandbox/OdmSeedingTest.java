@@ -46,6 +46,7 @@ class OdmSeedingTest {
         SandboxProject simple = SandboxProject.fromOdm(Http.fixtures().resolve("simple/project.xml"));
         assertEquals("Nutmeg", simple.values("1").get("name_first"));
         assertEquals("0", simple.values("1").get("sex"));
+        assertEquals("14 Rose Cottage St.\nKenning UK, 323232", simple.values("1").get("address"), "line breaks in ODM attributes survive");
         assertEquals(List.of("dag_1", "dag_2"), simple.dataAccessGroups());
     }
 

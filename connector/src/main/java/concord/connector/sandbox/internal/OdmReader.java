@@ -41,7 +41,7 @@ public final class OdmReader {
             f.setNamespaceAware(true);
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            try (InputStream in = new ByteArrayInputStream(xml)) {
+            try (InputStream in = new ByteArrayInputStream(protectAttributeWhitespace(xml))) {
                 return new OdmReader(f.newDocumentBuilder().parse(in), source).project();
             }
         } catch (IllegalArgumentException e) {
@@ -49,6 +49,53 @@ public final class OdmReader {
         } catch (Exception e) {
             throw new IllegalArgumentException(source + " is not a readable CDISC ODM file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * REDCap writes line breaks and tabs in values literally inside attributes ({@code Value="a
+     * b"}), and XML parsers normalize those to spaces. Escaping them as character references first keeps the
+     * values exactly as entered.
+     */
+    static byte[] protectAttributeWhitespace(byte[] xml) {
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(text.length() + 256);
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c != '<') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            String close = text.startsWith("<![CDATA[", i) ? "]]>" : text.startsWith("<!--", i) ? "-->" : text.startsWith("<?", i) ? "?>" : null;
+            if (close != null) {
+                int end = text.indexOf(close, i);
+                end = end < 0 ? n : end + close.length();
+                out.append(text, i, end);
+                i = end;
+                continue;
+            }
+            char quote = 0;
+            for (; i < n; i++) {
+                char t = text.charAt(i);
+                if (quote == 0 && t == '>') {
+                    out.append(t);
+                    i++;
+                    break;
+                }
+                if (quote == 0 && (t == '"' || t == '\'')) {
+                    quote = t;
+                } else if (t == quote) {
+                    quote = 0;
+                } else if (quote != 0 && (t == '\n' || t == '\r' || t == '\t')) {
+                    out.append("&#").append((int) t).append(';');
+                    continue;
+                }
+                out.append(t);
+            }
+        }
+        return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ProjectData project() {

@@ -33,75 +33,43 @@ public final class RecordExporter {
         List<String> fields = p.list("fields");
         List<String> forms = p.list("forms");
         List<String> events = p.list("events");
-        List<String> badFields = fields.stream().filter(f -> d.field(f) == null && d.index(f) < 0).toList();
-        if (!badFields.isEmpty()) {
-            throw ApiException.badRequest("The following values in the parameter \"fields\" are not valid: '" + String.join("', '", badFields) + "'");
-        }
-        DesignMethods.checkForms(d, forms);
-        List<String> badEvents = events.stream().filter(e -> project.event(e) == null).toList();
-        if (!badEvents.isEmpty()) {
-            throw ApiException.badRequest("The following values in the parameter \"events\" are not valid: '" + String.join("', '", badEvents) + "'");
-        }
+        invalid("fields", fields.stream().filter(f -> d.field(f) == null && d.index(f) < 0).toList());
+        invalid("forms", forms.stream().filter(f -> !d.hasForm(f)).toList());
+        invalid("events", events.stream().filter(e -> project.event(e) == null).toList());
         Set<Integer> selected = selectedColumns(d, fields, forms);
-        boolean withId = selected.contains(0);
         boolean label = p.lower("rawOrLabel", "raw").equals("label");
         ValueLabels labels = new ValueLabels(project, label, p.bool("exportCheckboxLabel"), p.bool("exportBlankForGrayFormStatus"));
-        boolean withDag = p.bool("exportDataAccessGroups") && call.userDag() == null;
-        boolean withSurvey = p.bool("exportSurveyFields");
-        List<Column> plan = plan(project, selected, withId, withDag, withSurvey);
-        Predicate<Function<String, String>> filter = filter(p.get("filterLogic"), d);
-        Instant begin = instant(p.get("dateRangeBegin"), "dateRangeBegin");
-        Instant end = instant(p.get("dateRangeEnd"), "dateRangeEnd");
-        Set<String> wanted = new HashSet<>(p.list("records"));
-        Set<String> eventSet = new HashSet<>(events);
+        List<Column> plan = plan(project, selected, selected.contains(0), p.bool("exportDataAccessGroups") && call.userDag() == null,
+                p.bool("exportSurveyFields"));
+        RowFilter rows = new RowFilter(call, selected, new HashSet<>(events), filter(p.get("filterLogic"), d),
+                instant(p.get("dateRangeBegin"), "dateRangeBegin"), instant(p.get("dateRangeEnd"), "dateRangeEnd"),
+                new HashSet<>(p.list("records")));
 
-        List<String> names = plan.stream().map(Column::name).toList();
-        Table table = new Table(names);
+        Table table = new Table(plan.stream().map(Column::name).toList());
+        // Listing record IDs is cheap in REDCap too; clients do it before batching, so it never runs out of memory.
+        int limit = selected.equals(Set.of(0)) ? 0 : faults.plan().outOfMemoryAboveRecords();
         project.lock().readLock().lock();
         try {
             int recordCount = 0;
             // A record in several arms is, in REDCap, one record per arm: exports list arm by arm.
             List<Integer> arms = project.arms().size() > 1 ? project.arms().stream().map(ArmDef::armNum).toList() : List.of(0);
             for (int arm : arms) {
-            for (RecordEntry r : project.records().values()) {
-                if (!wanted.isEmpty() && !wanted.contains(r.id())
-                        || call.userDag() != null && !call.userDag().equals(r.dag())
-                        || begin != null && r.modified().isBefore(begin) || end != null && r.modified().isAfter(end)) {
-                    continue;
-                }
-                List<RecordRow> rows = new ArrayList<>();
-                for (RecordRow row : r.rows()) {
-                    if (arm == 0 || row.event() != null && project.event(row.event()) != null && project.event(row.event()).armNum() == arm) {
-                        rows.add(row);
-                    }
-                }
-                rows.sort(rowOrder(project));
-                List<RecordRow> kept = new ArrayList<>();
-                for (RecordRow row : rows) {
-                    if (!eventSet.isEmpty() && !eventSet.contains(row.event()) || !hasSelectedData(project, row, selected)) {
+                for (RecordEntry r : project.records().values()) {
+                    List<RecordRow> kept = rows.rowsOf(r, arm);
+                    if (kept.isEmpty() || faults.dropRecord()) {
                         continue;
                     }
-                    if (filter != null && !filter.test(column -> value(r, row, d.index(column), d))) {
-                        continue;
+                    if (limit > 0 && ++recordCount > limit) {
+                        throw new ApiException(500, OUT_OF_MEMORY);
                     }
-                    kept.add(row);
-                }
-                if (kept.isEmpty() || faults.dropRecord()) {
-                    continue;
-                }
-                recordCount++;
-                int limit = faults.plan().outOfMemoryAboveRecords();
-                if (limit > 0 && recordCount > limit) {
-                    throw new ApiException(500, OUT_OF_MEMORY);
-                }
-                for (RecordRow row : kept) {
-                    Object[] cells = new Object[plan.size()];
-                    for (int i = 0; i < cells.length; i++) {
-                        cells[i] = plan.get(i).cell(r, row, labels);
+                    for (RecordRow row : kept) {
+                        Object[] cells = new Object[plan.size()];
+                        for (int i = 0; i < cells.length; i++) {
+                            cells[i] = plan.get(i).cell(r, row, labels);
+                        }
+                        table.add(cells);
                     }
-                    table.add(cells);
                 }
-            }
             }
         } finally {
             project.lock().readLock().unlock();
@@ -112,9 +80,53 @@ public final class RecordExporter {
         return table.reply(call.format());
     }
 
-    /** A blank cell of a repeating row falls back to nothing: filters see only the row's own values and the ID. */
-    private static String value(RecordEntry r, RecordRow row, int index, Dictionary d) {
-        return index < 0 ? "" : row.get(index);
+    private static void invalid(String parameter, List<String> bad) {
+        if (!bad.isEmpty()) {
+            throw ApiException.badRequest("The following values in the parameter \"" + parameter + "\" are not valid: '"
+                    + String.join("', '", bad) + "'");
+        }
+    }
+
+    /** Which records and rows an export request keeps: records, DAG, date range, events, selected data, filter logic. */
+    private record RowFilter(Call call, Set<Integer> selected, Set<String> events, Predicate<Function<String, String>> logic,
+                             Instant begin, Instant end, Set<String> records) {
+
+        List<RecordRow> rowsOf(RecordEntry r, int arm) {
+            ProjectData project = call.project();
+            if (!records.isEmpty() && !records.contains(r.id()) || call.userDag() != null && !call.userDag().equals(r.dag())
+                    || begin != null && r.modified().isBefore(begin) || end != null && r.modified().isAfter(end)) {
+                return List.of();
+            }
+            List<RecordRow> kept = new ArrayList<>();
+            for (RecordRow row : r.rows()) {
+                EventDef event = row.event() == null ? null : project.event(row.event());
+                if (arm != 0 && (event == null || event.armNum() != arm)
+                        || !events.isEmpty() && !events.contains(row.event()) || !hasSelectedData(project, row, selected)
+                        || logic != null && !logic.test(column -> lookup(project, r, row, column))) {
+                    continue;
+                }
+                kept.add(row);
+            }
+            kept.sort(rowOrder(project));
+            return kept;
+        }
+    }
+
+    /**
+     * The raw value filter logic sees: the row's own value as exported (unchecked boxes 0), falling back to the
+     * base row of the same event for fields not on a repeating row.
+     */
+    private static String lookup(ProjectData project, RecordEntry r, RecordRow row, String column) {
+        int index = project.dictionary().index(column);
+        ValueLabels raw = new ValueLabels(project, false, false, false);
+        String v = raw.value(index, row.get(index), row).toString();
+        if (v.isEmpty() && row.isRepeat()) {
+            RecordRow base = r.row(row.event(), "", 0);
+            if (base != null) {
+                v = raw.value(index, base.get(index), base).toString();
+            }
+        }
+        return v;
     }
 
     private static Set<Integer> selectedColumns(Dictionary d, List<String> fields, List<String> forms) {
