@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param htmlShare               share of requests answered 200 with an HTML page instead of data
  * @param droppedRecordShare      share of records silently left out of each record export
  * @param outOfMemoryAboveRecords a record export of more than this many records fails with REDCap's
- *                                out-of-memory error (500); 0 disables
+ *                                out-of-memory error (500), unless it exports only the record-ID field (as
+ *                                clients do to list IDs before batching); 0 disables
  * @param banAfterRequestsPerMinute the client IP is banned after more than this many requests within a minute;
  *                                the ban persists until {@link RedcapSandbox#liftBans()}; 0 disables
  * @param uploadFailureShare      share of file uploads (File Upload field and File Repository) that fail with 500

@@ -26,6 +26,14 @@ class AuthkeyTest {
             String viaHttp = Http.post(URI.create(sandbox.baseUrl() + "sandbox/projects/" + pid + "/authkeys"), "username", "pi").body();
             String issued = JSON.readTree(viaHttp).get("authkey").asText();
             assertEquals("pi", JSON.readTree(Http.post(sandbox.apiUrl(), "authkey", issued, "format", "json").body()).get("username").asText());
+            String token = JSON.readTree(Http.post(URI.create(sandbox.baseUrl() + "sandbox/projects/" + pid + "/tokens"), "username", "api",
+                    "api_import", "false").body()).get("token").asText();
+            assertEquals(403, Http.post(sandbox.apiUrl(), "token", token, "content", "record", "action", "import", "format", "csv",
+                    "data", "record_id\n1\n").statusCode());
+            assertEquals(200, Http.post(sandbox.apiUrl(), "token", token, "content", "version").statusCode());
+            String listing = Http.send(java.net.http.HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "sandbox/projects")).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals(pid, JSON.readTree(listing).get(0).get("project_id").intValue());
         }
     }
 }

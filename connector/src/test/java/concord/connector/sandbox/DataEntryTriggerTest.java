@@ -113,6 +113,23 @@ class DataEntryTriggerTest {
     }
 
     @Test
+    void invalidSavesNameTheProblem() {
+        int pid = sandbox.addProject(SandboxProject.fromOdm(Http.fixtures().resolve("simple/project.xml")));
+        IllegalArgumentException form = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> sandbox.saveForm(pid, FormSave.of("1", "nope")));
+        assertTrue(form.getMessage().contains("no instrument 'nope'"), form.getMessage());
+        IllegalArgumentException field = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> sandbox.saveForm(pid, FormSave.of("1", "health").withValue("age", "3")));
+        assertTrue(field.getMessage().contains("'age' is not a data field of instrument 'health'"), field.getMessage());
+        IllegalArgumentException value = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> sandbox.saveForm(pid, FormSave.of("1", "demographics").withValue("sex", "7")));
+        assertTrue(value.getMessage().contains("not a valid category"), value.getMessage());
+        HttpResponse<String> http = Http.post(URI.create(sandbox.baseUrl() + "sandbox/projects/" + pid + "/records/1/save"),
+                "instrument", "nope");
+        assertEquals(400, http.statusCode());
+    }
+
+    @Test
     void noTriggerConfiguredOrReceiverDown() {
         int pid = sandbox.addProject(SandboxProject.fromOdm(Http.fixtures().resolve("simple/project.xml")));
         assertEquals(OptionalInt.empty(), sandbox.saveForm(pid, FormSave.of("1", "health")));

@@ -165,7 +165,9 @@ class DesignMethodsTest {
         JsonNode dags = json(api("token", simple, "content", "dag", "format", "json"));
         assertEquals("dag_1", dags.get(0).get("unique_group_name").asText());
         assertTrue(dags.get(0).get("data_access_group_id").isNumber());
-        JsonNode user = json(api("token", simple, "content", "user", "format", "json")).get(0);
+        JsonNode users = json(api("token", simple, "content", "user", "format", "json"));
+        assertEquals(1, users.size(), "one user holds tokens for this project");
+        JsonNode user = users.get(0);
         assertEquals("alice", user.get("username").asText());
         assertEquals(1, user.get("api_export").intValue());
         assertEquals(0, user.get("api_import").intValue());

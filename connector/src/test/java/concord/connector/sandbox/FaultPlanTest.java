@@ -76,6 +76,9 @@ class FaultPlanTest {
                 big.body());
         HttpResponse<String> small = Http.post(sandbox.apiUrl(), "token", token, "content", "record", "format", "csv", "records", "1,2,3");
         assertEquals(200, small.statusCode());
+        HttpResponse<String> ids = Http.post(sandbox.apiUrl(), "token", token, "content", "record", "format", "csv", "fields", "record_id");
+        assertEquals(200, ids.statusCode(), "listing IDs is exempt");
+        assertEquals(51, ids.body().lines().count());
     }
 
     @Test

@@ -133,6 +133,18 @@ class RecordExportTest {
     }
 
     @Test
+    void grayFormStatusIsZeroUnlessBlankRequested() throws Exception {
+        String token = sandbox.createToken(sandbox.addProject(SandboxProject.fromDictionaryCsv("gray",
+                "field_name,form_name,section_header,field_type,field_label,select_choices_or_calculations\n"
+                        + "id,a,,text,ID,\nx,a,,text,X,\ny,b,,checkbox,Y,\"1, One | 2, Two\"\n",
+                "id,x,a_complete\n1,hello,2\n")), SandboxUser.exportOnly("g"));
+        JsonNode zero = export(token).get(0);
+        assertEquals("0", zero.get("b_complete").asText());
+        assertEquals("0", zero.get("y___1").asText(), "unchecked boxes export 0");
+        assertEquals("", export(token, "exportBlankForGrayFormStatus", "true").get(0).get("b_complete").asText());
+    }
+
+    @Test
     void csvAndXmlFormats() {
         HttpResponse<String> csv = Http.post(sandbox.apiUrl(), "token", simple, "content", "record", "format", "csv", "records", "1",
                 "fields", "record_id,name_first");

@@ -175,9 +175,25 @@ public final class DesignMethods {
         return t.reply(call.format());
     }
 
-    /** The token's own user (the sandbox does not keep a project-wide user list beyond the tokens issued). */
+    /** The project's users: everyone holding a token for it, with rights as JSON numbers. */
     public static Reply users(Call call) {
-        SandboxUser u = call.grant().user();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SandboxUser u : call.state().users(call.project())) {
+            rows.add(userRow(call, u));
+        }
+        if (call.format().equals("json")) {
+            return Reply.json(Json.write(rows));
+        }
+        Table t = new Table(new ArrayList<>(rows.get(0).keySet()));
+        for (Map<String, Object> row : rows) {
+            Object forms = row.get("forms");
+            row.put("forms", String.join(",", ((Map<?, ?>) forms).keySet().stream().map(f -> f + ":1").toList()));
+            t.add(row.values().stream().map(String::valueOf).toArray());
+        }
+        return t.reply(call.format());
+    }
+
+    private static Map<String, Object> userRow(Call call, SandboxUser u) {
         DagDef dag = u.dataAccessGroup() == null ? null : call.project().dag(u.dataAccessGroup());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("username", u.username());
@@ -200,13 +216,7 @@ public final class DesignMethods {
         row.put("record_delete", 0);
         Map<String, Integer> forms = new LinkedHashMap<>();
         call.project().dictionary().forms().forEach(f -> forms.put(f.name(), 1));
-        if (call.format().equals("json")) {
-            row.put("forms", forms);
-            return Reply.json(Json.write(List.of(row)));
-        }
-        row.put("forms", String.join(",", forms.keySet().stream().map(f -> f + ":1").toList()));
-        Table t = new Table(new ArrayList<>(row.keySet()));
-        t.add(row.values().stream().map(String::valueOf).toArray());
-        return t.reply(call.format());
+        row.put("forms", forms);
+        return row;
     }
 }

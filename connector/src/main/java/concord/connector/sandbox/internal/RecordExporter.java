@@ -46,7 +46,8 @@ public final class RecordExporter {
                 new HashSet<>(p.list("records")));
 
         Table table = new Table(plan.stream().map(Column::name).toList());
-        int limit = faults.plan().outOfMemoryAboveRecords();
+        // Listing record IDs is cheap in REDCap too; clients do it before batching, so it never runs out of memory.
+        int limit = selected.equals(Set.of(0)) ? 0 : faults.plan().outOfMemoryAboveRecords();
         project.lock().readLock().lock();
         try {
             int recordCount = 0;

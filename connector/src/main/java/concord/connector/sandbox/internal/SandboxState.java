@@ -94,6 +94,13 @@ public final class SandboxState {
         return token == null ? null : tokens.get(token.toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** Users holding a token for the project, by username (the latest grant wins), in username order. */
+    public java.util.List<SandboxUser> users(ProjectData project) {
+        Map<String, SandboxUser> byName = new java.util.TreeMap<>();
+        tokens.values().stream().filter(g -> g.project() == project).forEach(g -> byName.put(g.user().username(), g.user()));
+        return java.util.List.copyOf(byName.values());
+    }
+
     public boolean revokeToken(String token) {
         return tokens.remove(token.toUpperCase(java.util.Locale.ROOT)) != null;
     }
