@@ -9,6 +9,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
@@ -113,7 +114,15 @@ public final class PdfReportRenderer implements ReportRenderer {
             document.newPage();
             heading(document, fonts, "Table 1. Importance ratings per outcome and group, consensus and between-group tests", 12);
             Footnotes table1Notes = new Footnotes("");
-            document.add(new PdfTables(view, fonts).table1(table1Notes));
+            float width = PAGE.getWidth() - 2 * MARGIN;
+            float pageHeight = PAGE.getHeight() - 2 * MARGIN - 10;
+            List<PdfPTable> pages = new PdfTables(view, fonts).table1Pages(table1Notes, width, pageHeight - 30, pageHeight);
+            for (int i = 0; i < pages.size(); i++) {
+                if (i > 0) {
+                    document.newPage();
+                }
+                document.add(pages.get(i));
+            }
             footnotes(document, fonts, table1Notes);
             if (!result.participantCharacteristics().isEmpty()) {
                 document.newPage();
@@ -152,7 +161,9 @@ public final class PdfReportRenderer implements ReportRenderer {
         }
         float scale = (PAGE.getWidth() - 2 * MARGIN) / (float) Figure2Chart.WIDTH;
         double available = (PAGE.getHeight() - 2 * MARGIN - 60) / scale;
-        int perPage = Figure2Chart.outcomesFitting(available, view.groups().size());
+        int fitting = Figure2Chart.outcomesFitting(available, view.groups().size());
+        int pages = (differing.size() + fitting - 1) / fitting;
+        int perPage = (differing.size() + pages - 1) / pages; // balanced: 21 outcomes → 7 + 7 + 7, not 10 + 10 + 1
         for (int from = 0; from < differing.size(); from += perPage) {
             var part = differing.subList(from, Math.min(differing.size(), from + perPage));
             String title = "Figure 2. Outcomes that differ between groups"

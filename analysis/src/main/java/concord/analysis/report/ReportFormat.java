@@ -5,7 +5,8 @@ public enum ReportFormat {
     HTML("text/html; charset=utf-8", "html"),
     PDF("application/pdf", "pdf"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    CSV("text/csv; charset=utf-8", "csv");
+    CSV("text/csv; charset=utf-8", "csv"),
+    JSON("application/json", "json");
 
     private final String mediaType;
     private final String extension;

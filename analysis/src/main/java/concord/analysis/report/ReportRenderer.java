@@ -14,6 +14,17 @@ public interface ReportRenderer {
 
     ReportFormat format();
 
+    /** The renderer of a format with its defaults (the PDF one searches the system fonts). */
+    static ReportRenderer withDefaults(ReportFormat format) {
+        return switch (format) {
+            case HTML -> HtmlReportRenderer.withDefaults();
+            case PDF -> PdfReportRenderer.withDefaults();
+            case XLSX -> XlsxReportRenderer.withDefaults();
+            case CSV -> CsvReportRenderer.withDefaults();
+            case JSON -> JsonReportRenderer.withDefaults();
+        };
+    }
+
     /** Writes the report to {@code out} (not closed). */
     void render(StudyResult result, ReportContext context, OutputStream out) throws IOException;
 

@@ -20,6 +20,14 @@ import concord.analysis.StudyAnalyzer;
 import concord.analysis.StudyResult;
 import concord.analysis.ChiSquareResult;
 import concord.analysis.Band;
+import concord.analysis.reconstruction.DatasetReconstructor;
+import concord.analysis.reconstruction.PublishedTable;
+import concord.analysis.reconstruction.PublishedTableReader;
+import concord.analysis.reconstruction.ReconstructedParticipant;
+import concord.analysis.reconstruction.Reconstruction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +138,47 @@ final class StudyResults {
         scores(ratings, 0, 5, new int[] {0, 0, 1, 2, 3, 4, 5, 6, 5}, 0);
         scores(ratings, 1, 5, new int[] {0, 0, 0, 0, 0, 0, 0, 0, 0}, 30);
         return StudyAnalyzer.withDefaults().analyze(ratings);
+    }
+
+    /**
+     * The reference study at full size: the paper's Table 1 (shared/reference/clbp-table1.tsv)
+     * reconstructed into 56 participants and analysed by the engine.
+     */
+    static StudyResult clbp() {
+        Path tsv = sharedFile("reference/clbp-table1.tsv");
+        PublishedTable table = PublishedTableReader.withDefaults().read(tsv);
+        Reconstruction reconstruction = DatasetReconstructor.withDefaults().withSeed(20240607L)
+                .withGroupSize("Doctor", 22, 26).withGroupSize("Patient", 22, 30).reconstruct(table);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String label : table.outcomes()) {
+            outcomes.add(new Outcome(label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"), label, ""));
+        }
+        Study study = Study.of("Chronic low back pain outcomes (CLBPOQ), reconstructed from Table 1", outcomes,
+                List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient")));
+        RatingAccumulator ratings = new RatingAccumulator(study);
+        for (ReconstructedParticipant participant : reconstruction.participants(Map.of("Doctor", 26, "Patient", 30))) {
+            int group = participant.group().equals("Doctor") ? 0 : 1;
+            ratings.addParticipant(group);
+            for (int o = 0; o < outcomes.size(); o++) {
+                Integer score = participant.ratings().get(outcomes.get(o).label());
+                if (score == null) {
+                    ratings.addMissing(group, o);
+                } else {
+                    ratings.add(group, o, score);
+                }
+            }
+        }
+        return StudyAnalyzer.withDefaults().analyze(ratings);
+    }
+
+    static Path sharedFile(String relative) {
+        String property = System.getProperty("concord.shared");
+        for (Path base : new Path[] {property == null ? null : Path.of(property), Path.of("../shared"), Path.of("../../shared")}) {
+            if (base != null && Files.exists(base.resolve(relative))) {
+                return base.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("Cannot find " + relative + " in the shared reference folder; set -Dconcord.shared");
     }
 
     private static void scores(RatingAccumulator ratings, int group, int outcome, int[] countsPerScore, int missing) {

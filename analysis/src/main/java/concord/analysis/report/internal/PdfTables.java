@@ -2,7 +2,6 @@ package concord.analysis.report.internal;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import concord.analysis.CategoryCount;
@@ -32,13 +31,44 @@ public final class PdfTables {
         this.fonts = fonts;
     }
 
-    public PdfPTable table1(Footnotes notes) {
+    /**
+     * Table 1 split into one table per page so an outcome's group rows never straddle a page
+     * break (OpenPDF splits between any two rows, row spans included). Heights are in points.
+     */
+    public List<PdfPTable> table1Pages(Footnotes notes, float width, float firstPageHeight, float pageHeight) {
+        List<OutcomeResult> outcomes = view.result().outcomes();
+        int k = view.groups().size();
+        PdfPTable measured = table1(outcomes, new Footnotes(""), width);
+        float header = measured.getRowHeight(0);
+        List<PdfPTable> pages = new ArrayList<>();
+        int start = 0;
+        float used = header;
+        float limit = firstPageHeight * 0.97f;
+        for (int o = 0; o < outcomes.size(); o++) {
+            float height = 0;
+            for (int r = 0; r < k; r++) {
+                height += measured.getRowHeight(1 + o * k + r);
+            }
+            if (used + height > limit && o > start) {
+                pages.add(table1(outcomes.subList(start, o), notes, width));
+                start = o;
+                used = header;
+                limit = pageHeight * 0.97f;
+            }
+            used += height;
+        }
+        pages.add(table1(outcomes.subList(start, outcomes.size()), notes, width));
+        return pages;
+    }
+
+    private PdfPTable table1(List<OutcomeResult> outcomes, Footnotes notes, float width) {
         Table1Text text = new Table1Text(view);
         List<String> headers = new ArrayList<>(List.of("Outcome", "Group"));
         headers.addAll(text.groupHeaders());
         headers.addAll(text.comparisonHeaders());
         PdfPTable table = new PdfPTable(headers.size());
-        table.setWidthPercentage(100);
+        table.setTotalWidth(width);
+        table.setLockedWidth(true);
         try {
             table.setWidths(new float[] {15, 6.5f, 3, 4, 4, 4, 6, 7.5f, 8, 4.5f, 7, 4.5f, 7.5f, 4});
         } catch (com.lowagie.text.DocumentException e) {
@@ -51,21 +81,26 @@ public final class PdfTables {
         }
         table.setHeaderRows(1);
         List<GroupSummary> groups = view.groups();
-        for (OutcomeResult outcome : view.result().outcomes()) {
+        for (OutcomeResult outcome : outcomes) {
             boolean differs = outcome.comparison().differs();
             List<TextCell> comparison = text.comparisonCells(outcome);
             for (int g = 0; g < groups.size(); g++) {
-                boolean first = g == 0;
-                boolean last = g == groups.size() - 1;
-                String label = first ? outcome.outcome().label() : "";
-                PdfPCell outcomeCell = cell(fonts.phrase(label, SIZE, first && differs, differs ? DIFFERS : Color.BLACK), Element.ALIGN_LEFT);
-                table.addCell(block(outcomeCell, first, last));
-                table.addCell(block(cell(fonts.phrase(groups.get(g).label(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT), true, true));
-                for (TextCell value : text.groupCells(outcome, groups.get(g))) {
-                    table.addCell(block(numberCell(value, notes), true, true));
+                if (g == 0) {
+                    // Outcome-level cells span the group rows; OpenPDF then keeps the rows on one page.
+                    PdfPCell label = cell(fonts.phrase(outcome.outcome().label(), SIZE, differs, differs ? DIFFERS : Color.BLACK), Element.ALIGN_LEFT);
+                    label.setRowspan(groups.size());
+                    table.addCell(label);
                 }
-                for (TextCell value : comparison) {
-                    table.addCell(block(first ? numberCell(value, notes) : cell(fonts.phrase("", SIZE, false, Color.BLACK), Element.ALIGN_RIGHT), first, last));
+                table.addCell(cell(fonts.phrase(groups.get(g).label(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT));
+                for (TextCell value : text.groupCells(outcome, groups.get(g))) {
+                    table.addCell(numberCell(value, notes));
+                }
+                if (g == 0) {
+                    for (TextCell value : comparison) {
+                        PdfPCell cell = numberCell(value, notes);
+                        cell.setRowspan(groups.size());
+                        table.addCell(cell);
+                    }
                 }
             }
         }
@@ -142,13 +177,6 @@ public final class PdfTables {
         cell.setPadding(2f);
         cell.setBorderColor(RULE);
         cell.setBorderWidth(0.5f);
-        return cell;
-    }
-
-    /** Outcome-level cells span the group rows visually: no rule between an outcome's rows. */
-    private static PdfPCell block(PdfPCell cell, boolean top, boolean bottom) {
-        int border = Rectangle.LEFT | Rectangle.RIGHT | (top ? Rectangle.TOP : 0) | (bottom ? Rectangle.BOTTOM : 0);
-        cell.setBorder(border);
         return cell;
     }
 }
