@@ -1,5 +1,7 @@
 package concord.analysis;
 
+import java.util.Optional;
+
 /**
  * The per-group consensus ("threshold") rule.
  *
@@ -70,10 +72,10 @@ public record ConsensusRule(double thresholdPercent, boolean thresholdInclusive,
     }
 
     /** Classifies a histogram; empty if it has no valid answers. */
-    public java.util.Optional<Consensus> classify(ScoreHistogram histogram) {
+    public Optional<Consensus> classify(ScoreHistogram histogram) {
         long n = histogram.n();
-        return n == 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(classify(histogram.bandCount(Band.TOP), histogram.bandCount(Band.BOTTOM), n));
+        return n == 0 ? Optional.empty()
+                : Optional.of(classify(histogram.bandCount(Band.TOP), histogram.bandCount(Band.BOTTOM), n));
     }
 
     private boolean passesThreshold(long count, long n) {

@@ -3,6 +3,7 @@ package concord.analysis;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The between-group comparison of one outcome. Two groups get a Mann–Whitney test, three or more a
@@ -35,10 +36,10 @@ public record OutcomeComparison(List<String> groupsCompared, Optional<ChiSquareR
     }
 
     /** The p of the rank test used (Mann–Whitney for two groups, Kruskal–Wallis otherwise). */
-    public java.util.OptionalDouble rankTestP() {
+    public OptionalDouble rankTestP() {
         if (mannWhitney.isPresent()) {
-            return java.util.OptionalDouble.of(mannWhitney.get().p());
+            return OptionalDouble.of(mannWhitney.get().p());
         }
-        return kruskalWallis.map(k -> java.util.OptionalDouble.of(k.p())).orElse(java.util.OptionalDouble.empty());
+        return kruskalWallis.map(k -> OptionalDouble.of(k.p())).orElse(OptionalDouble.empty());
     }
 }

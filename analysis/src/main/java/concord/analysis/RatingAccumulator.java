@@ -25,6 +25,7 @@ public final class RatingAccumulator {
     /** Bins per (group, outcome) cell: one per score, then the missing count. */
     private final int width;
     private final int outcomeCount;
+    private final int groupCount;
     private final long[] bins;
     private final long[] participants;
     /** [variable][group]. */
@@ -36,6 +37,7 @@ public final class RatingAccumulator {
         this.points = study.scale().points();
         this.width = points + 1;
         this.outcomeCount = study.outcomes().size();
+        this.groupCount = study.groups().size();
         this.bins = new long[Math.multiplyExact(Math.multiplyExact(study.groups().size(), outcomeCount), width)];
         this.participants = new long[study.groups().size()];
         this.characteristics = new CharacteristicTally[study.demographics().size()][study.groups().size()];
@@ -52,6 +54,7 @@ public final class RatingAccumulator {
 
     /** Counts one participant of group {@code group} (an index into {@link Study#groups()}). */
     public void addParticipant(int group) {
+        checkGroup(group);
         participants[group]++;
     }
 
@@ -60,6 +63,7 @@ public final class RatingAccumulator {
         if (count < 0) {
             throw new IllegalArgumentException("Participant count " + count + " must not be negative");
         }
+        checkGroup(group);
         participants[group] = Math.addExact(participants[group], count);
     }
 
@@ -70,7 +74,8 @@ public final class RatingAccumulator {
      */
     public void add(int group, int outcome, int score) {
         int offset = score - min;
-        if (offset < 0 || offset >= points || outcome < 0 || outcome >= outcomeCount) {
+        // One combined test keeps the hot path to a single branch.
+        if (offset < 0 | offset >= points | outcome < 0 | outcome >= outcomeCount | group < 0 | group >= groupCount) {
             throw invalid(group, outcome, score);
         }
         bins[(group * outcomeCount + outcome) * width + offset]++;
@@ -78,9 +83,8 @@ public final class RatingAccumulator {
 
     /** Adds one missing answer. */
     public void addMissing(int group, int outcome) {
-        if (outcome < 0 || outcome >= outcomeCount) {
-            throw new IndexOutOfBoundsException("Outcome index " + outcome + " (study has " + outcomeCount + ")");
-        }
+        checkGroup(group);
+        checkOutcome(outcome);
         bins[(group * outcomeCount + outcome) * width + points]++;
     }
 
@@ -90,6 +94,8 @@ public final class RatingAccumulator {
             throw new IllegalArgumentException("Histogram scale " + histogram.scale().describe()
                     + " differs from the study scale " + study.scale().describe());
         }
+        checkGroup(group);
+        checkOutcome(outcome);
         int base = (group * outcomeCount + outcome) * width;
         long[] counts = histogram.counts();
         for (int i = 0; i < points; i++) {
@@ -202,6 +208,8 @@ public final class RatingAccumulator {
 
     /** The histogram of one outcome in one group (indices into the study's lists). */
     public ScoreHistogram histogram(int outcome, int group) {
+        checkGroup(group);
+        checkOutcome(outcome);
         int base = (group * outcomeCount + outcome) * width;
         long[] counts = new long[points];
         System.arraycopy(bins, base, counts, 0, points);
@@ -226,11 +234,23 @@ public final class RatingAccumulator {
         }
     }
 
-    private IllegalArgumentException invalid(int group, int outcome, int score) {
-        if (outcome < 0 || outcome >= outcomeCount) {
-            return new IllegalArgumentException("Outcome index " + outcome + " is not in the study (it has "
-                    + outcomeCount + " outcomes)");
+    private void checkGroup(int group) {
+        if (group < 0 || group >= groupCount) {
+            throw new IndexOutOfBoundsException("Group index " + group + " is not in study '" + study.title()
+                    + "' (it has " + groupCount + " groups); use Study.groupIndex(code)");
         }
+    }
+
+    private void checkOutcome(int outcome) {
+        if (outcome < 0 || outcome >= outcomeCount) {
+            throw new IndexOutOfBoundsException("Outcome index " + outcome + " is not in study '" + study.title()
+                    + "' (it has " + outcomeCount + " outcomes); use Study.outcomeIndex(field)");
+        }
+    }
+
+    private RuntimeException invalid(int group, int outcome, int score) {
+        checkGroup(group);
+        checkOutcome(outcome);
         return new IllegalArgumentException("Field '" + study.outcomes().get(outcome).field() + "', group '"
                 + study.groups().get(group).label() + "': score " + score + " is outside the scale "
                 + study.scale().min() + ".." + study.scale().max());

@@ -72,7 +72,12 @@ class RatingAccumulatorTest {
         e = assertThrows(IllegalArgumentException.class, () -> acc.add(participant("20", "1", 9, 9, "40", "9")));
         assertTrue(e.getMessage().contains("not one of the codes [1, 2]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> acc.add(0, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> acc.add(0, 2, 5));
+        IndexOutOfBoundsException bad = assertThrows(IndexOutOfBoundsException.class, () -> acc.add(0, 2, 5));
+        assertTrue(bad.getMessage().contains("Outcome index 2") && bad.getMessage().contains("Study.outcomeIndex"));
+        bad = assertThrows(IndexOutOfBoundsException.class, () -> acc.add(2, 0, 5));
+        assertTrue(bad.getMessage().contains("Group index 2"), bad.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> acc.addMissing(-1, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> acc.histogram(0, 5));
     }
 
     @Test

@@ -15,11 +15,13 @@ import java.util.Objects;
  * @param dateRangeBegin records created or modified after this server time, {@code YYYY-MM-DD HH:MM:SS}
  * @param dateRangeEnd   records created or modified before this server time
  * @param dataAccessGroups add the {@code redcap_data_access_group} column (ignored by REDCap for DAG users)
+ * @param surveyFields   add {@code redcap_survey_identifier} and each survey's {@code <form>_timestamp}
  */
 public record RecordQuery(List<String> fields, List<String> forms, List<String> events, List<String> records,
-                          String filterLogic, String dateRangeBegin, String dateRangeEnd, boolean dataAccessGroups) {
+                          String filterLogic, String dateRangeBegin, String dateRangeEnd, boolean dataAccessGroups,
+                          boolean surveyFields) {
 
-    private static final RecordQuery ALL = new RecordQuery(List.of(), List.of(), List.of(), List.of(), "", "", "", false);
+    private static final RecordQuery ALL = new RecordQuery(List.of(), List.of(), List.of(), List.of(), "", "", "", false, false);
 
     public RecordQuery {
         fields = List.copyOf(fields);
@@ -37,7 +39,7 @@ public record RecordQuery(List<String> fields, List<String> forms, List<String> 
     }
 
     public RecordQuery withFields(List<String> value) {
-        return new RecordQuery(value, forms, events, records, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups);
+        return new RecordQuery(value, forms, events, records, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups, surveyFields);
     }
 
     public RecordQuery withFields(String... value) {
@@ -45,7 +47,7 @@ public record RecordQuery(List<String> fields, List<String> forms, List<String> 
     }
 
     public RecordQuery withForms(List<String> value) {
-        return new RecordQuery(fields, value, events, records, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups);
+        return new RecordQuery(fields, value, events, records, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups, surveyFields);
     }
 
     public RecordQuery withForms(String... value) {
@@ -53,7 +55,7 @@ public record RecordQuery(List<String> fields, List<String> forms, List<String> 
     }
 
     public RecordQuery withEvents(List<String> value) {
-        return new RecordQuery(fields, forms, value, records, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups);
+        return new RecordQuery(fields, forms, value, records, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups, surveyFields);
     }
 
     public RecordQuery withEvents(String... value) {
@@ -61,7 +63,7 @@ public record RecordQuery(List<String> fields, List<String> forms, List<String> 
     }
 
     public RecordQuery withRecords(List<String> value) {
-        return new RecordQuery(fields, forms, events, value, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups);
+        return new RecordQuery(fields, forms, events, value, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups, surveyFields);
     }
 
     public RecordQuery withRecords(String... value) {
@@ -69,14 +71,19 @@ public record RecordQuery(List<String> fields, List<String> forms, List<String> 
     }
 
     public RecordQuery withFilterLogic(String value) {
-        return new RecordQuery(fields, forms, events, records, value, dateRangeBegin, dateRangeEnd, dataAccessGroups);
+        return new RecordQuery(fields, forms, events, records, value, dateRangeBegin, dateRangeEnd, dataAccessGroups, surveyFields);
     }
 
     public RecordQuery withDateRange(String begin, String end) {
-        return new RecordQuery(fields, forms, events, records, filterLogic, begin, end, dataAccessGroups);
+        return new RecordQuery(fields, forms, events, records, filterLogic, begin, end, dataAccessGroups, surveyFields);
     }
 
     public RecordQuery withDataAccessGroups(boolean value) {
-        return new RecordQuery(fields, forms, events, records, filterLogic, dateRangeBegin, dateRangeEnd, value);
+        return new RecordQuery(fields, forms, events, records, filterLogic, dateRangeBegin, dateRangeEnd, value, surveyFields);
+    }
+
+    public RecordQuery withSurveyFields(boolean value) {
+        return new RecordQuery(fields, forms, events, records, filterLogic, dateRangeBegin, dateRangeEnd, dataAccessGroups,
+                value);
     }
 }

@@ -48,7 +48,6 @@ class RedcapClientExportTest {
         p.put("rawOrLabel", "raw");
         p.put("rawOrLabelHeaders", "raw");
         p.put("exportCheckboxLabel", "false");
-        p.put("exportSurveyFields", "false");
         p.put("returnFormat", "json");
         return p;
     }
@@ -78,6 +77,7 @@ class RedcapClientExportTest {
 
         Map<String, String> batch = exportParameters();
         batch.put("records", "1,2");
+        batch.put("exportSurveyFields", "false");
         batch.put("exportDataAccessGroups", "false");
         assertEquals(batch, redcap.takeForm());
         assertEquals("3,10", redcap.takeForm().get("records"));
@@ -104,7 +104,7 @@ class RedcapClientExportTest {
         RecordQuery query = RecordQuery.all().withFields("o1", "role").withForms("survey")
                 .withEvents("baseline_arm_1", "followup_arm_1").withRecords("7", "8")
                 .withFilterLogic("[role] = '1'").withDateRange("2024-01-01 00:00:00", "2024-12-31 23:59:59")
-                .withDataAccessGroups(true);
+                .withDataAccessGroups(true).withSurveyFields(true);
         try (RedcapClient client = client(500)) {
             client.exportRecords(query, received::add);
         }
@@ -124,6 +124,8 @@ class RedcapClientExportTest {
         assertEquals("[role] = '1'", batch.get("filterLogic"));
         assertEquals("baseline_arm_1,followup_arm_1", batch.get("events"));
         assertEquals("true", batch.get("exportDataAccessGroups"));
+        assertEquals("true", batch.get("exportSurveyFields"));
+        assertEquals(null, idRequest.get("exportSurveyFields"), "the ID request asks for the ID column only");
         assertEquals("baseline_arm_1", received.get(0).eventName());
     }
 

@@ -23,7 +23,7 @@ public final class FisherFreemanHalton {
     private final int columns;
     private final long[] rowTotals;
     private final long[] columnTotals;
-    private final double[] logFactorial;
+    private final long total;
     private final double constant;
     private final double threshold;
     private final long[][] cells;
@@ -36,24 +36,20 @@ public final class FisherFreemanHalton {
         columns = table.bands().size();
         rowTotals = table.rowTotals();
         columnTotals = table.columnTotals();
-        int n = (int) table.total();
-        logFactorial = new double[n + 1];
-        for (int i = 2; i <= n; i++) {
-            logFactorial[i] = logFactorial[i - 1] + Math.log(i);
-        }
-        double k = -logFactorial[n];
+        total = table.total();
+        double k = -LogFactorial.of(total);
         for (long r : rowTotals) {
-            k += logFactorial[(int) r];
+            k += LogFactorial.of(r);
         }
         for (long c : columnTotals) {
-            k += logFactorial[(int) c];
+            k += LogFactorial.of(c);
         }
         constant = k;
         cells = new long[rows][columns];
         double observed = constant;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
-                observed -= logFactorial[(int) table.count(i, j)];
+                observed -= LogFactorial.of(table.count(i, j));
             }
         }
         threshold = observed + TOLERANCE;
@@ -107,7 +103,7 @@ public final class FisherFreemanHalton {
         if (column == columns - 1) {
             double last = logP;
             for (int i = 0; i < rows; i++) {
-                last -= logFactorial[(int) remaining[i]];
+                last -= LogFactorial.of(remaining[i]);
             }
             tables++;
             if (last <= threshold) {
@@ -121,7 +117,7 @@ public final class FisherFreemanHalton {
     private void fillCell(int column, int row, long left, double logP) {
         if (row == rows - 1) {
             remaining[row] -= left;
-            enumerateColumn(column + 1, logP - logFactorial[(int) left]);
+            enumerateColumn(column + 1, logP - LogFactorial.of(left));
             remaining[row] += left;
             return;
         }
@@ -133,13 +129,13 @@ public final class FisherFreemanHalton {
         long to = Math.min(remaining[row], left);
         for (long x = from; x <= to; x++) {
             remaining[row] -= x;
-            fillCell(column, row + 1, left - x, logP - logFactorial[(int) x]);
+            fillCell(column, row + 1, left - x, logP - LogFactorial.of(x));
             remaining[row] += x;
         }
     }
 
     private double monteCarlo(int samples, long seed) {
-        int n = (int) (logFactorial.length - 1);
+        int n = (int) total;
         int[] labels = new int[n];
         int k = 0;
         for (int j = 0; j < columns; j++) {
@@ -165,7 +161,7 @@ public final class FisherFreemanHalton {
                     row[labels[position++]]++;
                 }
                 for (long x : row) {
-                    logP -= logFactorial[(int) x];
+                    logP -= LogFactorial.of(x);
                 }
             }
             if (logP <= threshold) {

@@ -82,6 +82,7 @@ public final class RecordExporter {
                 .list("fields", fieldsWithRecordId(query, recordIdField))
                 .list("forms", query.forms())
                 .list("records", batchIds)
+                .param("exportSurveyFields", Boolean.toString(query.surveyFields()))
                 .param("exportDataAccessGroups", Boolean.toString(query.dataAccessGroups()));
         paced();
         List<RedcapRecord> rows = new ArrayList<>();
@@ -120,7 +121,6 @@ public final class RecordExporter {
                 .param("rawOrLabel", "raw")
                 .param("rawOrLabelHeaders", "raw")
                 .param("exportCheckboxLabel", "false")
-                .param("exportSurveyFields", "false")
                 .param("returnFormat", "json")
                 .list("events", query.events())
                 .optional("filterLogic", query.filterLogic())
