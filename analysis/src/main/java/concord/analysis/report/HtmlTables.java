@@ -85,6 +85,40 @@ public final class HtmlTables {
         return html.toString();
     }
 
+    /**
+     * The outcomes that differ, with each group's share scoring in the top band and mean, and why
+     * they differ: the list that drives a focus-group topic guide (the skeleton of the paper's
+     * Table 2 joint display).
+     */
+    public static String differingOutcomes(StudyResult result) {
+        ResultView view = new ResultView(result);
+        Footnotes notes = new Footnotes("d-fn-");
+        StringBuilder html = new StringBuilder(8 * 1024);
+        html.append("<table class=\"concord-table differing\">\n<caption>Outcomes that differ between groups</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">Outcome</th><th scope=\"col\">Domain</th>");
+        for (GroupSummary group : view.groups()) {
+            html.append("<th scope=\"col\">").append(escape(group.label())).append(": % ")
+                    .append(escape(view.bandRange(concord.analysis.Band.TOP))).append("</th><th scope=\"col\">")
+                    .append(escape(group.label())).append(": mean</th>");
+        }
+        html.append("<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
+        for (OutcomeResult outcome : result.differingOutcomes()) {
+            html.append("<tr><th scope=\"row\">").append(escape(outcome.outcome().label())).append("</th><td>")
+                    .append(escape(outcome.outcome().domain())).append("</td>");
+            for (GroupSummary group : view.groups()) {
+                var stats = view.stats(outcome, group);
+                td(html, stats.filter(s -> s.pctTop().isPresent()).map(s -> TextCell.of(Numbers.percent(s.pctTop().getAsDouble())))
+                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "pctTop")).orElse("no answers from this group"))), notes, 1);
+                td(html, stats.filter(s -> s.mean().isPresent()).map(s -> TextCell.of(Numbers.oneDecimal(s.mean().getAsDouble())))
+                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "mean")).orElse("no answers from this group"))), notes, 1);
+            }
+            html.append("<td>").append(escape(String.join("; ", outcome.comparison().reasons()))).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        footnotes(html, notes);
+        return html.toString();
+    }
+
     /** Participant characteristics per group: mean (SD), median (range) or category counts (%). */
     public static String characteristics(StudyResult result) {
         ResultView view = new ResultView(result);

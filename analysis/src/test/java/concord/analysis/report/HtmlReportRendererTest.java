@@ -47,6 +47,19 @@ class HtmlReportRendererTest {
     }
 
     @Test
+    void listsTheDifferingOutcomesWithTheirReasons() {
+        var result = StudyResults.fromEngine();
+        String table = HtmlTables.differingOutcomes(result);
+        assertEquals(result.differingOutcomes().size(), count(table, "<tr><th scope=\"row\">"));
+        assertTrue(table.contains(StudyResults.CYRILLIC));
+        assertTrue(table.contains(escape(result.differingOutcomes().get(0).comparison().reasons().get(0))));
+    }
+
+    private static String escape(String text) {
+        return concord.analysis.report.internal.Html.escape(text);
+    }
+
+    @Test
     void isSelfContained() {
         String html = renderer.html(StudyResults.fromEngine(), ReportContext.undated());
         assertFalse(Pattern.compile("(?i)(src|href)=\"(https?:)?//").matcher(html).find(), "external reference");

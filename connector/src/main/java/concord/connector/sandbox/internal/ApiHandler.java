@@ -131,8 +131,10 @@ public final class ApiHandler implements HttpHandler {
             case "record" -> switch (action) {
                 case "export" -> RecordExporter.export(call, faults);
                 case "import" -> RecordImporter.importRecords(call);
+                case "delete" -> RecordDeleter.delete(call);
                 default -> throw ApiException.badRequest("The value of the parameter \"action\" is not valid");
             };
+            case "generatenextrecordname" -> RecordDeleter.nextRecordName(call);
             case "file" -> FileMethods.file(call, action, faults);
             case "filerepository" -> FileMethods.repository(call, action, faults);
             default -> throw ApiException.badRequest("The value of the parameter \"content\" is not valid");
