@@ -160,6 +160,23 @@ class StudyAnalyzerTest {
     }
 
     @Test
+    void largeTablesFallBackToASeededMonteCarloEstimateAndSaySo() {
+        Study study = Study.of("t", List.of(new Outcome("x", "X", "")), DOCTOR_PATIENT);
+        RatingAccumulator acc = new RatingAccumulator(study);
+        acc.add(0, 0, bands(6, 11, 9));
+        acc.add(1, 0, bands(2, 5, 21));
+        AnalysisOptions options = AnalysisOptions.defaults().withFisherEnumerationLimit(10)
+                .withFisherMonteCarlo(20_000, 7, 5_000);
+        StudyResult result = StudyAnalyzer.withDefaults().with(options).analyze(acc);
+        FisherExactResult f = result.outcomes().get(0).comparison().fisherExact().orElseThrow();
+        assertEquals(FisherExactResult.Method.MONTE_CARLO, f.method());
+        assertEquals(0.0128, f.p(), 0.004);
+        assertTrue(result.methods().stream().anyMatch(l -> l.contains("Monte Carlo") && l.contains("seed 7")));
+        assertTrue(StudyResultJson.write(result).contains("\"fisherExactMethod\" : \"monte_carlo\""));
+        assertEquals(StudyResultJson.write(result), StudyResultJson.write(StudyAnalyzer.withDefaults().with(options).analyze(acc)));
+    }
+
+    @Test
     void alphaIsConfigurable() {
         Study study = Study.of("t", List.of(new Outcome("x", "X", "")), DOCTOR_PATIENT);
         RatingAccumulator acc = new RatingAccumulator(study);
@@ -167,6 +184,8 @@ class StudyAnalyzerTest {
         acc.add(1, 0, bands(2, 5, 21));
         StudyResult strict = StudyAnalyzer.withDefaults().with(AnalysisOptions.defaults().withAlpha(0.001)).analyze(acc);
         assertFalse(strict.outcomes().get(0).comparison().differs());
+        StudyResult lenient = StudyAnalyzer.withDefaults().with(AnalysisOptions.defaults().withAlpha(0.0001)).analyze(acc);
+        assertTrue(lenient.methods().stream().anyMatch(l -> l.contains("p < 0.0001")), lenient.methods().toString());
     }
 
     @Test
