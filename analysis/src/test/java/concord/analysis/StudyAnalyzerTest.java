@@ -160,6 +160,23 @@ class StudyAnalyzerTest {
     }
 
     @Test
+    void largeTablesFallBackToASeededMonteCarloEstimateAndSaySo() {
+        Study study = Study.of("t", List.of(new Outcome("x", "X", "")), DOCTOR_PATIENT);
+        RatingAccumulator acc = new RatingAccumulator(study);
+        acc.add(0, 0, bands(6, 11, 9));
+        acc.add(1, 0, bands(2, 5, 21));
+        AnalysisOptions options = AnalysisOptions.defaults().withFisherEnumerationLimit(10)
+                .withFisherMonteCarlo(20_000, 7, 5_000);
+        StudyResult result = StudyAnalyzer.withDefaults().with(options).analyze(acc);
+        FisherExactResult f = result.outcomes().get(0).comparison().fisherExact().orElseThrow();
+        assertEquals(FisherExactResult.Method.MONTE_CARLO, f.method());
+        assertEquals(0.0128, f.p(), 0.004);
+        assertTrue(result.methods().stream().anyMatch(l -> l.contains("Monte Carlo") && l.contains("seed 7")));
+        assertTrue(StudyResultJson.write(result).contains("\"fisherExactMethod\" : \"monte_carlo\""));
+        assertEquals(StudyResultJson.write(result), StudyResultJson.write(StudyAnalyzer.withDefaults().with(options).analyze(acc)));
+    }
+
+    @Test
     void alphaIsConfigurable() {
         Study study = Study.of("t", List.of(new Outcome("x", "X", "")), DOCTOR_PATIENT);
         RatingAccumulator acc = new RatingAccumulator(study);
@@ -167,6 +184,8 @@ class StudyAnalyzerTest {
         acc.add(1, 0, bands(2, 5, 21));
         StudyResult strict = StudyAnalyzer.withDefaults().with(AnalysisOptions.defaults().withAlpha(0.001)).analyze(acc);
         assertFalse(strict.outcomes().get(0).comparison().differs());
+        StudyResult lenient = StudyAnalyzer.withDefaults().with(AnalysisOptions.defaults().withAlpha(0.0001)).analyze(acc);
+        assertTrue(lenient.methods().stream().anyMatch(l -> l.contains("p < 0.0001")), lenient.methods().toString());
     }
 
     @Test
@@ -228,6 +247,32 @@ class StudyAnalyzerTest {
         assertEquals(3, c.chiSquare().orElseThrow().rows().size());
         assertTrue(c.mannWhitney().isEmpty());
         assertTrue(c.notComputable().get("mannWhitney").contains("kruskalWallis"));
+    }
+
+    @Test
+    void kruskalWallisDegenerateCasesSayWhy() {
+        List<StakeholderGroup> groups = List.of(new StakeholderGroup("1", "A"), new StakeholderGroup("2", "B"),
+                new StakeholderGroup("3", "C"));
+        Study study = Study.of("k", List.of(new Outcome("flat", "Flat", ""), new Outcome("pair", "Pair", "")), groups);
+        RatingAccumulator acc = new RatingAccumulator(study);
+        for (int g = 0; g < 3; g++) {
+            acc.add(g, 0, ScoreHistogram.ofScores(GRADE, 5, 5));
+        }
+        acc.add(0, 1, ScoreHistogram.ofScores(GRADE, 5, 5));
+        acc.add(1, 1, ScoreHistogram.ofScores(GRADE, 5));
+        acc.add(2, 1, ScoreHistogram.ofScores(GRADE, 8, 9));
+        StudyResult result = StudyAnalyzer.withDefaults().analyze(acc);
+        OutcomeComparison flat = result.outcomes().get(0).comparison();
+        assertTrue(flat.kruskalWallis().isEmpty());
+        assertTrue(flat.notComputable().get("kruskalWallis").contains("same score"), flat.notComputable().toString());
+        assertTrue(flat.qValues().rankTest().isEmpty());
+        OutcomeComparison pair = result.outcomes().get(1).comparison();
+        KruskalWallisResult kw = pair.kruskalWallis().orElseThrow();
+        assertEquals(2, kw.pairwise().size(), "A vs B has no rank information");
+        assertTrue(pair.notComputable().get("kruskalWallis.pairwise.A vs B").contains("same score 5"));
+        assertEquals(List.of("A", "C"), List.of(kw.pairwise().get(0).mannWhitney().groupA(),
+                kw.pairwise().get(0).mannWhitney().groupB()));
+        assertFalse(StudyResultJson.write(result).contains("NaN"));
     }
 
     @Test

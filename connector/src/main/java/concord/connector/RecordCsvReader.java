@@ -1,6 +1,7 @@
 package concord.connector;
 
 import concord.connector.internal.CsvRows;
+import concord.connector.internal.Row;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
@@ -37,6 +36,7 @@ public final class RecordCsvReader implements Iterator<RedcapRecord>, Closeable 
     private final CsvRows rows;
     private final String source;
     private final List<String> columns;
+    private final Row.Columns rowColumns;
     private String[] nextRow;
     private long nextLine;
 
@@ -45,6 +45,7 @@ public final class RecordCsvReader implements Iterator<RedcapRecord>, Closeable 
         this.source = source;
         String[] header = read();
         this.columns = header == null ? List.of() : checkHeader(header);
+        this.rowColumns = new Row.Columns(columns);
         advance();
     }
 
@@ -98,11 +99,7 @@ public final class RecordCsvReader implements Iterator<RedcapRecord>, Closeable 
                     + columns.size() + "; the file is cut short or a cell with a comma or line break lost its quotes",
                     null);
         }
-        Map<String, String> values = new LinkedHashMap<>(columns.size() * 4 / 3 + 1);
-        for (int i = 0; i < row.length; i++) {
-            values.put(columns.get(i), row[i]);
-        }
-        return RedcapRecord.of(columns.get(0), values);
+        return RedcapRecord.of(columns.get(0), new Row(rowColumns, row));
     }
 
     /** The remaining rows as a sequential stream; closing the stream closes the reader. */

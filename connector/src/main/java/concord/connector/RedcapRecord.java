@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import concord.connector.internal.Row;
 
 /**
  * One row of a flat record export: one record × event × repeating instrument × instance. Values
@@ -28,7 +29,8 @@ public record RedcapRecord(String recordId, String eventName, String repeatInstr
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(repeatInstrument, "repeatInstrument");
         Objects.requireNonNull(repeatInstance, "repeatInstance");
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        // Rows built by this package's readers are already immutable; anything else is copied.
+        values = values instanceof Row ? values : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /**

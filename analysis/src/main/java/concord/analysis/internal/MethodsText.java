@@ -46,7 +46,7 @@ public final class MethodsText {
         lines.add("Benjamini–Hochberg q values per test across all outcomes where the test was computable "
                 + "(raw p values decide, as in the reference study; q values are an additional column).");
         lines.add("An outcome differs between groups when the rank test or the Pearson chi-square has p < "
-                + options.alpha() + ", or the groups' consensus classes differ.");
+                + java.math.BigDecimal.valueOf(options.alpha()).stripTrailingZeros().toPlainString() + ", or the groups' consensus classes differ.");
         return lines;
     }
 }

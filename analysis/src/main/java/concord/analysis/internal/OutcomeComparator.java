@@ -92,10 +92,10 @@ public final class OutcomeComparator {
                 .orElse(kruskalWallis.map(k -> OptionalDouble.of(k.p())).orElse(OptionalDouble.empty()));
         String rankTest = mannWhitney.isPresent() ? "Mann–Whitney U" : "Kruskal–Wallis H";
         if (rankP.isPresent() && rankP.getAsDouble() < options.alpha()) {
-            differences.add(rankTest + " p " + formatP(rankP.getAsDouble()) + " < " + options.alpha());
+            differences.add(rankTest + " p " + formatP(rankP.getAsDouble()) + " < " + alphaText());
         }
         if (chiSquare.isPresent() && chiSquare.get().p() < options.alpha()) {
-            differences.add("Pearson chi-square p " + formatP(chiSquare.get().p()) + " < " + options.alpha());
+            differences.add("Pearson chi-square p " + formatP(chiSquare.get().p()) + " < " + alphaText());
         }
         Set<Consensus> classes = new LinkedHashSet<>();
         List<String> perGroup = new ArrayList<>();
@@ -172,6 +172,10 @@ public final class OutcomeComparator {
         reasons.put("effectSizes.r", why);
         reasons.put("effectSizes.cliffsDelta", why);
         reasons.put("effectSizes.hodgesLehmann", why);
+    }
+
+    private String alphaText() {
+        return java.math.BigDecimal.valueOf(options.alpha()).stripTrailingZeros().toPlainString();
     }
 
     /** "= 0.0035" or "&lt; 0.0001", for verdict texts. */

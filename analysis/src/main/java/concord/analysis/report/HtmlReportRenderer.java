@@ -75,7 +75,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         html.append("</section>\n");
         section(html, "s-figure2", "Outcomes that differ between groups (Figure 2)",
                 result.differingOutcomes().isEmpty() ? "<p>No outcome differs between the groups.</p>\n"
-                        : figure(SvgCharts.figure2(result, "r"), "Band percentages per group (bars) and mean scores (dots)."));
+                        : figure(SvgCharts.figure2(result, "r"), "Band percentages per group (bars) and mean scores (dots).")
+                                + HtmlTables.differingOutcomes(result));
         section(html, "s-consensus", "Consensus matrix",
                 figure(SvgCharts.consensusMatrix(result, "r"), "Outcomes by the groups that rate them critically important.")
                         + HtmlTables.consensusMatrix(result));

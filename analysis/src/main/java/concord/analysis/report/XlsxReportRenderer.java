@@ -28,7 +28,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * An Excel workbook with the sheets Table 1, Characteristics, Consensus, Domains and Methods.
+ * An Excel workbook with the sheets Table 1, Characteristics, Differing, Consensus, Domains and Methods.
  * Statistics are numeric cells at full precision with number formats that display them as the
  * paper prints them (one decimal; p to three decimals, "&lt;0.001" below); cells that could not
  * be computed are empty with the reason in the Notes column. Text cells that a spreadsheet would
@@ -65,6 +65,7 @@ public final class XlsxReportRenderer implements ReportRenderer {
         ResultView view = new ResultView(result);
         table1(workbook.newWorksheet("Table 1"), view);
         characteristics(workbook.newWorksheet("Characteristics"), view);
+        differing(workbook.newWorksheet("Differing"), view);
         consensus(workbook.newWorksheet("Consensus"), view);
         domains(workbook.newWorksheet("Domains"), view);
         methods(workbook.newWorksheet("Methods"), result, context);
@@ -199,6 +200,33 @@ public final class XlsxReportRenderer implements ReportRenderer {
             number(sheet, row, 2 + g, summary.map(statistic::of).orElse(OptionalDouble.empty()), format);
         }
         return row + 1;
+    }
+
+    /** The outcomes that differ, for the focus-group topic guide. */
+    private static void differing(Worksheet sheet, ResultView view) {
+        List<String> headers = new ArrayList<>(List.of("Outcome field", "Outcome", "Domain"));
+        for (GroupSummary group : view.groups()) {
+            headers.add(group.label() + ": % " + view.bandRange(Band.TOP));
+            headers.add(group.label() + ": mean");
+        }
+        headers.add("Why");
+        header(sheet, 0, headers);
+        int row = 1;
+        for (OutcomeResult outcome : view.result().differingOutcomes()) {
+            int c = 0;
+            text(sheet, row, c++, outcome.outcome().field());
+            text(sheet, row, c++, outcome.outcome().label());
+            text(sheet, row, c++, outcome.outcome().domain());
+            for (GroupSummary group : view.groups()) {
+                Optional<GroupStatistics> stats = view.stats(outcome, group);
+                number(sheet, row, c++, stats.map(GroupStatistics::pctTop).orElse(OptionalDouble.empty()), ONE_DECIMAL);
+                number(sheet, row, c++, stats.map(GroupStatistics::mean).orElse(OptionalDouble.empty()), ONE_DECIMAL);
+            }
+            text(sheet, row, c, String.join("; ", outcome.comparison().reasons()));
+            row++;
+        }
+        sheet.width(1, 36);
+        sheet.width(2, 22);
     }
 
     private static void consensus(Worksheet sheet, ResultView view) {

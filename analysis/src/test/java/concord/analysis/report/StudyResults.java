@@ -140,6 +140,29 @@ final class StudyResults {
         return StudyAnalyzer.withDefaults().analyze(ratings);
     }
 
+    /** Three groups (Kruskal–Wallis, consensus patterns over three groups). */
+    static StudyResult threeGroups() {
+        List<Outcome> outcomes = List.of(new Outcome("pain", "Pain", "Body"), new Outcome("cost", "Cost", "Resources"),
+                new Outcome("sleep", "Sleep", "Body"));
+        Study study = Study.of("Three groups", outcomes, List.of(new StakeholderGroup("d", "Doctors"),
+                new StakeholderGroup("p", "Patients"), new StakeholderGroup("n", "Nurses")));
+        RatingAccumulator ratings = new RatingAccumulator(study);
+        int[][][] counts = {
+            {{0, 0, 0, 0, 0, 1, 4, 5, 10}, {0, 0, 0, 0, 1, 1, 4, 6, 8}, {0, 0, 0, 1, 1, 2, 5, 5, 6}},
+            {{3, 3, 3, 4, 4, 1, 1, 1, 0}, {0, 0, 0, 0, 1, 1, 5, 6, 7}, {1, 1, 1, 5, 5, 3, 2, 1, 1}},
+            {{0, 0, 0, 1, 1, 1, 5, 6, 6}, {0, 0, 0, 0, 0, 1, 6, 7, 6}, {0, 0, 0, 0, 1, 2, 5, 6, 6}}};
+        int[] sizes = {20, 20, 20};
+        for (int g = 0; g < 3; g++) {
+            for (int i = 0; i < sizes[g]; i++) {
+                ratings.addParticipant(g);
+            }
+            for (int o = 0; o < 3; o++) {
+                scores(ratings, g, o, counts[o][g], 0);
+            }
+        }
+        return StudyAnalyzer.withDefaults().analyze(ratings);
+    }
+
     /**
      * The reference study at full size: the paper's Table 1 (shared/reference/clbp-table1.tsv)
      * reconstructed into 56 participants and analysed by the engine.

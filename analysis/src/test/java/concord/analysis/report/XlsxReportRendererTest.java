@@ -26,9 +26,9 @@ class XlsxReportRendererTest {
     private final XlsxReportRenderer renderer = XlsxReportRenderer.withDefaults();
 
     @Test
-    void hasTheFiveSheets() throws Exception {
+    void hasTheSixSheets() throws Exception {
         try (ReadableWorkbook workbook = read(renderer.render(StudyResults.fromEngine(), CONTEXT))) {
-            assertEquals(List.of("Table 1", "Characteristics", "Consensus", "Domains", "Methods"),
+            assertEquals(List.of("Table 1", "Characteristics", "Differing", "Consensus", "Domains", "Methods"),
                     workbook.getSheets().map(Sheet::getName).toList());
         }
     }

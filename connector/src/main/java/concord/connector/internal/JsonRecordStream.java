@@ -8,8 +8,8 @@ import concord.connector.RedcapException;
 import concord.connector.RedcapRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +28,9 @@ public final class JsonRecordStream {
     /** Calls {@code sink} for every row; returns the number of rows. */
     public static long read(InputStream body, String recordIdField, Consumer<RedcapRecord> sink) throws IOException {
         long rows = 0;
-        int expectedColumns = 16;
+        Row.Columns columns = null;
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -39,18 +41,31 @@ public final class JsonRecordStream {
             }
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-                Map<String, String> row = new LinkedHashMap<>(expectedColumns * 4 / 3 + 1);
+                names.clear();
+                values.clear();
+                boolean sameColumns = columns != null;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String column = p.currentName();
-                    row.put(column, text(p, p.nextToken(), column));
+                    int i = names.size();
+                    sameColumns = sameColumns && i < columns.size() && column.equals(columns.name(i));
+                    names.add(column);
+                    values.add(text(p, p.nextToken(), column));
                 }
+                // Rows of one export share their column list; a row with other columns gets its own.
+                if (!sameColumns || names.size() != columns.size()) {
+                    try {
+                        columns = new Row.Columns(names);
+                    } catch (IllegalArgumentException e) {
+                        throw new JsonParseException(p, "a record row repeats a column: " + e.getMessage());
+                    }
+                }
+                Row row = new Row(columns, values.toArray(new String[0]));
                 if (!row.containsKey(recordIdField)) {
                     throw new RedcapException("REDCap's record export has a row without the record-ID column '"
-                            + recordIdField + "' (columns " + row.keySet() + "). Check that the token's user may export "
+                            + recordIdField + "' (columns " + names + "). Check that the token's user may export "
                             + "the record-ID field (form rights, de-identified export) and that '" + recordIdField
                             + "' is still the project's first field.", 200, "", null);
                 }
-                expectedColumns = Math.max(expectedColumns, row.size());
                 sink.accept(RedcapRecord.of(recordIdField, row));
                 rows++;
             }

@@ -44,11 +44,13 @@ public final class SandboxProject {
 
     /**
      * A classic project from a data dictionary CSV (REDCap's UI headers or the API's {@code field_name} headers,
-     * with or without a BOM) and an optional flat record export CSV (raw values).
+     * with or without a BOM) and an optional flat record export CSV (raw values). Instruments named in the
+     * export's {@code redcap_repeat_instrument} column become repeating instruments.
      */
     public static SandboxProject fromDictionaryCsv(String title, String dictionaryCsv, String recordsCsv) {
         Dictionary dictionary = DictionaryCsvReader.read(dictionaryCsv, "the data dictionary of '" + title + "'");
-        ProjectData p = new ProjectData(title, dictionary, List.of(), List.of(), Map.of(), List.of());
+        ProjectData p = new ProjectData(title, dictionary, List.of(), List.of(), Map.of(),
+                recordsCsv == null ? List.of() : RecordSeeder.repeatingInstruments(recordsCsv));
         if (recordsCsv != null) {
             RecordSeeder.seedCsv(p, recordsCsv, "the records of '" + title + "'");
         }
@@ -94,7 +96,7 @@ public final class SandboxProject {
         Dictionary dict = DictionaryCsvReader.read(read(dictionary), dictionary.toString());
         ProjectData design = Files.exists(xml) ? fromOdm(xml).data : null;
         String title = design == null ? dir.getFileName().toString() : design.title();
-        ProjectData p = design == null ? new ProjectData(title, dict, List.of(), List.of(), Map.of(), List.of())
+        ProjectData p = design == null ? new ProjectData(title, dict, List.of(), List.of(), Map.of(), RecordSeeder.repeatingInstruments(read(records)))
                 : new ProjectData(title, dict, design.events(), design.arms(), design.formEventMapping(), design.repeating());
         if (design != null) {
             design.dags().forEach(d -> p.addDag(d.label(), d.uniqueName()));

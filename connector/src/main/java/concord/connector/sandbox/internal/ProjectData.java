@@ -32,6 +32,7 @@ public final class ProjectData {
     private volatile int projectId;
     private volatile String title;
     private volatile URI dataEntryTriggerUrl;
+    private volatile boolean repeatColumnsSeen;
     private volatile Clock clock = Clock.systemUTC();
     private final Instant created = Instant.now();
 
@@ -96,8 +97,17 @@ public final class ProjectData {
         return repeating;
     }
 
+    /** Whether exports carry {@code redcap_repeat_instrument}/{@code _instance} columns. */
     public boolean hasRepeating() {
-        return !repeating.isEmpty();
+        return !repeating.isEmpty() || repeatColumnsSeen;
+    }
+
+    /**
+     * Records that a seeded export had repeat columns, so exports keep them even when no repeating instrument is
+     * known (a dictionary CSV does not carry the repeating setup).
+     */
+    public void markRepeatColumns() {
+        repeatColumnsSeen = true;
     }
 
     public boolean isRepeatingForm(String event, String form) {

@@ -10,6 +10,25 @@ public final class RecordSeeder {
     private RecordSeeder() {
     }
 
+    /**
+     * Repeating instruments a classic flat export reveals: the distinct values of its
+     * {@code redcap_repeat_instrument} column (a dictionary CSV does not record the repeating setup).
+     */
+    public static List<RepeatSetting> repeatingInstruments(String csv) {
+        List<List<String>> rows = CsvRows.parse(csv);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        int col = rows.get(0).indexOf("redcap_repeat_instrument");
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            if (col >= 0 && col < r.size() && !r.get(col).isEmpty()) {
+                forms.add(r.get(col));
+            }
+        }
+        return forms.stream().map(f -> new RepeatSetting(null, f, "")).toList();
+    }
+
     public static int seedCsv(ProjectData project, String csv, String source) {
         List<List<String>> rows = CsvRows.parse(csv);
         if (rows.isEmpty()) {
@@ -57,6 +76,9 @@ public final class RecordSeeder {
         }
         if (eventCol < 0 && project.isLongitudinal()) {
             throw new IllegalArgumentException(source + " has no redcap_event_name column but the project is longitudinal.");
+        }
+        if (instrumentCol >= 0 && instanceCol >= 0) {
+            project.markRepeatColumns();
         }
         int width = d.columns().size();
         for (List<String> r : rows) {

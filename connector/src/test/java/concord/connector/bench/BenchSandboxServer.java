@@ -1,0 +1,33 @@
+package concord.connector.bench;
+
+import concord.connector.sandbox.RedcapSandbox;
+import concord.connector.sandbox.SandboxProject;
+import concord.connector.sandbox.SandboxUser;
+
+/**
+ * The REDCap side of {@link ExportBenchmark}, run in its own JVM so the benchmark's heap figures
+ * show the client alone. Seeds a generated project, prints {@code READY <api url> <token>}, and
+ * serves until its standard input closes.
+ */
+public final class BenchSandboxServer {
+
+    static final String TOKEN = "BE4C0123456789ABCDEF0123456789AB";
+
+    private BenchSandboxServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        int records = Integer.parseInt(args[0]);
+        int ratingFields = Integer.parseInt(args[1]);
+        try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {
+            int pid = sandbox.addProject(SandboxProject.generated("benchmark", records, ratingFields, 2024));
+            sandbox.registerToken(pid, SandboxUser.exportOnly("bench"), TOKEN);
+            System.out.println("READY " + sandbox.apiUrl() + " " + TOKEN);
+            System.out.flush();
+            while (System.in.read() != -1) {
+                // serve until the benchmark closes our stdin
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package concord.connector.bench;
+
+import concord.connector.ExportSummary;
+import concord.connector.RecordQuery;
+import concord.connector.RedcapClient;
+import concord.connector.RedcapClientConfiguration;
+import concord.connector.RedcapRecord;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Exports N records × 60 fields (record_id, group, 58 ratings; plus two form-status columns) from
+ * a REDCap server over loopback through {@link RedcapClient}, and prints records/second and the client
+ * JVM's peak heap.
+ *
+ * <pre>
+ * mvn -B -q -pl connector -am test-compile
+ * mvn -B -q -pl connector dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * java -Xmx128m -cp connector/target/test-classes:connector/target/classes:$(cat connector/target/bench.cp) \
+ *      concord.connector.bench.ExportBenchmark 10000 100000
+ * </pre>
+ *
+ * Two servers, each in a child JVM so the heap figures are the client's alone: {@code sandbox} (the
+ * REDCap emulator, end to end) and {@code replay} ({@link BenchReplayServer}, answers rendered in
+ * advance: the client's own ceiling). Arguments: record counts (default 10000 100000). System
+ * properties: {@code server} ({@code sandbox,replay}), {@code batchSize} (500),
+ * {@code pauseMs} (0: the benchmark measures the client, not the politeness pause; the default
+ * configuration's 500 ms pacing caps an export at 1,000 records/s with batches of 500).
+ */
+public final class ExportBenchmark {
+
+    private static final int RATING_FIELDS = 58;
+
+    private ExportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        List<Integer> sizes = new ArrayList<>();
+        for (String a : args.length == 0 ? new String[] {"10000", "100000"} : args) {
+            sizes.add(Integer.parseInt(a));
+        }
+        int batchSize = Integer.getInteger("batchSize", 500);
+        Duration pause = Duration.ofMillis(Long.getLong("pauseMs", 0));
+        System.out.printf("client JVM: max heap %d MB, %d CPUs; batch %d, pause %d ms%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), batchSize,
+                pause.toMillis());
+        for (String server : System.getProperty("server", "sandbox,replay").split(",")) {
+            System.out.println("server: " + server + (server.equals("replay")
+                    ? " (pre-rendered answers: the client's ceiling)" : " (concord.connector.sandbox, the REDCap emulator)"));
+            for (int records : sizes) {
+                run(server, records, batchSize, pause);
+            }
+        }
+    }
+
+    private static void run(String serverKind, int records, int batchSize, Duration pause) throws Exception {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        String main = serverKind.equals("replay") ? BenchReplayServer.class.getName() : BenchSandboxServer.class.getName();
+        Process server = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"), main,
+                Integer.toString(records), Integer.toString(RATING_FIELDS), Integer.toString(batchSize))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("the sandbox JVM ended before it was ready");
+                }
+            } while (!line.startsWith("READY "));
+            String[] ready = line.split(" ");
+            RedcapClientConfiguration configuration = RedcapClientConfiguration.of(ready[1], ready[2])
+                    .withBatchSize(batchSize).withInterBatchPause(pause);
+            try (RedcapClient client = RedcapClient.create(configuration)) {
+                export(client, "warm-up", records);
+                export(client, "measured", records);
+            }
+        } finally {
+            server.getOutputStream().close();
+            server.waitFor();
+        }
+    }
+
+    private static void export(RedcapClient client, String label, int expected) {
+        System.gc();
+        long baseline = usedHeap();
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong values = new AtomicLong();
+        ExportSummary summary = client.exportRecords(RecordQuery.all(), (RedcapRecord r) -> values.addAndGet(r.values().size()));
+        long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        if (summary.records() != expected) {
+            throw new IllegalStateException("exported " + summary.records() + " records, expected " + expected);
+        }
+        double seconds = summary.elapsed().toNanos() / 1e9;
+        System.out.printf("%-8s %,9d records × %d columns: %6.2f s, %,9.0f records/s, %,11.0f values/s, %d batches, "
+                        + "%d requests; heap after GC before export %d MB, peak during export %d MB%n",
+                label, summary.records(), values.get() / summary.rows(), seconds, summary.records() / seconds,
+                values.get() / seconds, summary.batches(), summary.requests(), baseline >> 20, peak >> 20);
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
