@@ -1,0 +1,70 @@
+package concord.server.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import concord.analysis.DemographicVariable;
+import concord.analysis.Outcome;
+import concord.analysis.RatingAccumulator;
+import concord.analysis.StakeholderGroup;
+import concord.analysis.Study;
+import concord.analysis.StudyAnalyzer;
+import concord.analysis.StudyResult;
+import concord.analysis.StudyResultJson;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StoredResultReaderTest {
+
+    private static StudyResult analysed() {
+        Study study = new Study("T <b>", List.of(new Outcome("q1", "Pain", "Body"), new Outcome("q2", "Sleep \"x\"", "")),
+                List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient"), new StakeholderGroup("3", "Nurse")),
+                concord.analysis.RatingScale.grade(), concord.analysis.ConsensusRule.defaults(),
+                List.of(DemographicVariable.continuous("age", "Age"),
+                        DemographicVariable.categorical("sex", "Sex", Map.of("1", "Female"))));
+        RatingAccumulator ratings = new RatingAccumulator(study);
+        for (int i = 0; i < 30; i++) {
+            int g = i % 3;
+            ratings.addParticipant(g);
+            ratings.add(g, 0, 1 + (i * 7 + g * 3) % 9);
+            if (i % 5 == 0) {
+                ratings.addMissing(g, 1);
+            } else {
+                ratings.add(g, 1, g == 0 ? 9 : 1 + i % 4);
+            }
+            ratings.addCharacteristic(g, 0, 20 + i);
+            ratings.addCharacteristic(g, 1, "1");
+        }
+        return StudyAnalyzer.withDefaults().analyze(ratings);
+    }
+
+    @Test
+    void rebuildsTheStoredResultExactly() {
+        String json = StudyResultJson.write(analysed());
+        StudyResult rebuilt = StoredResultReader.read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(json, StudyResultJson.write(rebuilt));
+        assertEquals(3, rebuilt.groups().size());
+        assertEquals(2, rebuilt.participantCharacteristics().size());
+    }
+
+    @Test
+    void refusesJsonThatDoesNotReproduce() {
+        String json = StudyResultJson.write(analysed());
+        String tampered = json.replaceFirst("\"mean\" : ([0-9.]+)", "\"mean\" : 1.5");
+        assertTrue(!tampered.equals(json), "the test changed a mean");
+        StoredResultException e = assertThrows(StoredResultException.class,
+                () -> StoredResultReader.read(tampered.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("did not reproduce"), e.getMessage());
+    }
+
+    @Test
+    void refusesWhatIsNotAResult() {
+        assertTrue(assertThrows(StoredResultException.class, () -> StoredResultReader.read("{".getBytes(StandardCharsets.UTF_8)))
+                .getMessage().contains("not valid JSON"));
+        assertTrue(assertThrows(StoredResultException.class, () -> StoredResultReader.read("{\"title\":\"x\"}".getBytes(StandardCharsets.UTF_8)))
+                .getMessage().contains("does not describe a Concord study result"));
+    }
+}
