@@ -7,11 +7,13 @@ import concord.analysis.reconstruction.internal.BandCountInference;
 import concord.analysis.reconstruction.internal.BandCounts;
 import concord.analysis.reconstruction.internal.Fit;
 import concord.analysis.reconstruction.internal.HistogramSearch;
+import concord.analysis.reconstruction.internal.RankSumPairing;
 import concord.analysis.reconstruction.internal.RowTarget;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,10 @@ import java.util.SplittableRandom;
  *       quartiles (SPSS HAVERAGE) reproduce the printed values within rounding, or else come closest.</li>
  *   <li><b>Choice.</b> The candidate with the fewest mismatching statistics wins; ties go to the
  *       reading that keeps the printed % 7–9 (it drives the consensus rule), then to the larger n
- *       (fewer missing answers). Among equally good histograms the seed picks one.</li>
+ *       (fewer missing answers).</li>
+ *   <li><b>Pairing.</b> With two groups and a printed rank-sum P, the pair of equally good
+ *       histograms (one per group) whose Mann–Whitney P agrees with it is preferred, or else the
+ *       closest ({@link RankSumMatch}). Among equally good histograms or pairs the seed picks one.</li>
  * </ol>
  * All statistics come from {@link ScoreHistogram}. Immutable; configure with the {@code with...} methods.
  */
@@ -49,31 +54,38 @@ public final class DatasetReconstructor {
     private final RatingScale scale;
     private final long seed;
     private final Map<String, SizeRange> sizes;
+    private final boolean rankSumMatching;
 
-    private DatasetReconstructor(RatingScale scale, long seed, Map<String, SizeRange> sizes) {
+    private DatasetReconstructor(RatingScale scale, long seed, Map<String, SizeRange> sizes, boolean rankSumMatching) {
         this.scale = Objects.requireNonNull(scale, "scale");
         this.seed = seed;
         this.sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
+        this.rankSumMatching = rankSumMatching;
     }
 
-    /** GRADE 1–9, seed 1, no group sizes yet (every group needs {@link #withGroupSize}). */
+    /** GRADE 1–9, seed 1, rank-sum matching on, no group sizes yet (every group needs {@link #withGroupSize}). */
     public static DatasetReconstructor withDefaults() {
-        return new DatasetReconstructor(RatingScale.grade(), 1L, Map.of());
+        return new DatasetReconstructor(RatingScale.grade(), 1L, Map.of(), true);
     }
 
     public DatasetReconstructor withScale(RatingScale scale) {
-        return new DatasetReconstructor(scale, seed, sizes);
+        return new DatasetReconstructor(scale, seed, sizes, rankSumMatching);
     }
 
     public DatasetReconstructor withSeed(long seed) {
-        return new DatasetReconstructor(scale, seed, sizes);
+        return new DatasetReconstructor(scale, seed, sizes, rankSumMatching);
+    }
+
+    /** Whether to pair histograms so that printed rank-sum P values are met where possible (default on). */
+    public DatasetReconstructor withRankSumMatching(boolean on) {
+        return new DatasetReconstructor(scale, seed, sizes, on);
     }
 
     /** The range of n the rows of {@code group} may have (its size, less the missing answers). */
     public DatasetReconstructor withGroupSize(String group, int minN, int maxN) {
         Map<String, SizeRange> copy = new LinkedHashMap<>(sizes);
         copy.put(group, new SizeRange(minN, maxN));
-        return new DatasetReconstructor(scale, seed, copy);
+        return new DatasetReconstructor(scale, seed, copy, rankSumMatching);
     }
 
     public long seed() {
@@ -100,14 +112,32 @@ public final class DatasetReconstructor {
                         + " has no size range; call withGroupSize(\"" + group + "\", minN, maxN)");
             }
         }
-        List<ReconstructedRow> rows = new ArrayList<>();
-        for (PublishedRow row : table.rows()) {
-            rows.add(reconstruct(row));
+        List<Searched> searched = table.rows().stream().map(this::search).toList();
+        Map<PublishedRow, ScoreHistogram> chosen = new IdentityHashMap<>();
+        for (Searched s : searched) {
+            SplittableRandom random = new SplittableRandom(seed ^ (s.row().outcome() + '\u0000' + s.row().group()).hashCode());
+            chosen.put(s.row(), s.best().best().get(random.nextInt(s.best().best().size())));
         }
-        return new Reconstruction(table, scale, seed, rows);
+        List<RankSumMatch> matches = new ArrayList<>();
+        Map<PublishedRow, String> pairingNotes = new IdentityHashMap<>();
+        if (rankSumMatching && table.groups().size() == 2) {
+            for (String outcome : table.outcomes()) {
+                pair(outcome, table.groups(), searched, chosen, matches, pairingNotes);
+            }
+        }
+        List<ReconstructedRow> rows = new ArrayList<>();
+        for (Searched s : searched) {
+            rows.add(row(s, chosen.get(s.row()), pairingNotes.get(s.row())));
+        }
+        return new Reconstruction(table, scale, seed, rows, matches);
     }
 
-    private ReconstructedRow reconstruct(PublishedRow row) {
+    /** A row's search result: the winning band counts and every histogram that fits them equally well. */
+    private record Searched(PublishedRow row, SizeRange range, HistogramSearch.Result best,
+                            List<HistogramSearch.Result> results) {
+    }
+
+    private Searched search(PublishedRow row) {
         SizeRange range = sizes.get(row.group());
         RowTarget target = new RowTarget(row);
         HistogramSearch search = new HistogramSearch(scale);
@@ -121,14 +151,51 @@ public final class DatasetReconstructor {
                         .thenComparingDouble(r -> total(r).excess())
                         .thenComparing(r -> -r.bands().n()))
                 .orElseThrow();
-        SplittableRandom random = new SplittableRandom(seed ^ (row.outcome() + '\u0000' + row.group()).hashCode());
-        ScoreHistogram chosen = best.best().get(random.nextInt(best.best().size()));
-        List<Discrepancy> discrepancies = discrepancies(row, range, best.bands(), chosen);
+        return new Searched(row, range, best, results);
+    }
+
+    private void pair(String outcome, List<String> groups, List<Searched> searched, Map<PublishedRow, ScoreHistogram> chosen,
+                      List<RankSumMatch> matches, Map<PublishedRow, String> notes) {
+        Searched a = find(searched, outcome, groups.get(0));
+        Searched b = find(searched, outcome, groups.get(1));
+        if (a == null || b == null) {
+            return;
+        }
+        PublishedRow bearer = !a.row().pRankSum().isBlank() ? a.row() : b.row();
+        String printed = bearer.pRankSum();
+        if (printed.isBlank()) {
+            return;
+        }
+        RankSumPairing.Choice choice = RankSumPairing.choose(a.best().best(), b.best().best(), printed,
+                new SplittableRandom(seed ^ outcome.hashCode()));
+        if (choice == null) {
+            return;
+        }
+        chosen.put(a.row(), choice.a());
+        chosen.put(b.row(), choice.b());
+        matches.add(new RankSumMatch(outcome, printed, choice.p(), choice.agrees(), choice.tried(), choice.agreeing()));
+        notes.put(bearer, "rank-sum P printed " + printed + (choice.agrees()
+                ? ": reproduced (" + choice.agreeing() + " of " + choice.tried() + " histogram pairs agree)"
+                : ": no pair of fitting histograms reproduces it (" + choice.tried() + " pairs tried); nearest "
+                        + format(choice.p(), 3)));
+    }
+
+    private static Searched find(List<Searched> searched, String outcome, String group) {
+        return searched.stream().filter(s -> s.row().outcome().equals(outcome) && s.row().group().equals(group))
+                .findFirst().orElse(null);
+    }
+
+    private ReconstructedRow row(Searched s, ScoreHistogram chosen, String pairingNote) {
+        PublishedRow row = s.row();
+        List<Discrepancy> discrepancies = discrepancies(row, s.range(), s.best().bands(), chosen);
         List<String> notes = new ArrayList<>(row.problems());
-        notes.add(0, sizeNote(best.bands(), range, results));
+        notes.add(0, sizeNote(s.best().bands(), s.range(), s.results()));
+        if (pairingNote != null) {
+            notes.add(pairingNote);
+        }
         RowStatus status = !discrepancies.isEmpty() ? RowStatus.CLOSEST
                 : row.problems().isEmpty() ? RowStatus.MATCHED : RowStatus.MATCHED_AFTER_REPAIR;
-        return new ReconstructedRow(row, chosen, status, discrepancies, notes, best.best().size());
+        return new ReconstructedRow(row, chosen, status, discrepancies, notes, s.best().best().size());
     }
 
     private static Fit total(HistogramSearch.Result r) {

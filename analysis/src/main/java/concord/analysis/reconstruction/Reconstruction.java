@@ -18,13 +18,17 @@ import java.util.SplittableRandom;
  * @param scale the rating scale
  * @param seed  the seed that chose among equally good histograms and assigns ratings to participants
  * @param rows  one reconstructed row per printed row, in printed order
+ * @param rankSumMatches for each outcome with a printed rank-sum P (two groups), how the chosen pair
+ *                       of histograms meets it; empty when rank-sum matching is off
  */
-public record Reconstruction(PublishedTable table, RatingScale scale, long seed, List<ReconstructedRow> rows) {
+public record Reconstruction(PublishedTable table, RatingScale scale, long seed, List<ReconstructedRow> rows,
+                             List<RankSumMatch> rankSumMatches) {
 
     public Reconstruction {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(scale, "scale");
         rows = List.copyOf(rows);
+        rankSumMatches = List.copyOf(rankSumMatches);
     }
 
     /** The reconstruction of an outcome in a group, if the table printed that row. */

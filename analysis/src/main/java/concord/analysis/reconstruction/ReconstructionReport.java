@@ -1,5 +1,6 @@
 package concord.analysis.reconstruction;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,12 +31,31 @@ public record ReconstructionReport(Reconstruction reconstruction) {
                 + count(RowStatus.CLOSEST) + " closest only";
     }
 
+    /** "rank-sum P reproduced for 40 of 57 outcomes", or "" when rank-sum matching was off. */
+    public String rankSumSummary() {
+        List<RankSumMatch> matches = reconstruction.rankSumMatches();
+        if (matches.isEmpty()) {
+            return "";
+        }
+        return "rank-sum P reproduced for " + matches.stream().filter(RankSumMatch::agrees).count() + " of "
+                + matches.size() + " outcomes";
+    }
+
     /** The full report. */
     public String render() {
         StringBuilder out = new StringBuilder();
         out.append("Reconstruction of ").append(reconstruction.table().source()).append(" (seed ")
                 .append(reconstruction.seed()).append(", scale ").append(reconstruction.scale().describe()).append(")\n");
         out.append(summary()).append("\n");
+        if (!rankSumSummary().isEmpty()) {
+            out.append(rankSumSummary()).append("\n");
+            for (RankSumMatch m : reconstruction.rankSumMatches()) {
+                if (!m.agrees()) {
+                    out.append(String.format(java.util.Locale.ROOT, "  not reproducible: %s, printed %s, nearest %.3f (%d pairs)%n",
+                            m.outcome(), m.printed(), m.reconstructed(), m.pairsTried()));
+                }
+            }
+        }
         section(out, RowStatus.CLOSEST, "Rows that cannot be reproduced exactly (the printed row is inconsistent)");
         section(out, RowStatus.MATCHED_AFTER_REPAIR, "Rows reproduced after reading a garbled cell");
         out.append("\nAll rows\n");

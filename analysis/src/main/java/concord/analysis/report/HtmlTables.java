@@ -2,20 +2,18 @@ package concord.analysis.report;
 
 import static concord.analysis.report.internal.Html.escape;
 
-import concord.analysis.CategoryCount;
-import concord.analysis.CharacteristicSummary;
 import concord.analysis.DemographicVariable;
 import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeResult;
 import concord.analysis.ParticipantCharacteristic;
 import concord.analysis.StudyResult;
+import concord.analysis.report.internal.CharacteristicsText;
 import concord.analysis.report.internal.Footnotes;
 import concord.analysis.report.internal.Numbers;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.Table1Text;
 import concord.analysis.report.internal.TextCell;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The report's tables as HTML fragments ({@code <table>} with caption, column and row headers,
@@ -122,6 +120,7 @@ public final class HtmlTables {
     /** Participant characteristics per group: mean (SD), median (range) or category counts (%). */
     public static String characteristics(StudyResult result) {
         ResultView view = new ResultView(result);
+        CharacteristicsText text = new CharacteristicsText(view);
         Footnotes notes = new Footnotes("pc-fn-");
         StringBuilder html = new StringBuilder(8 * 1024);
         html.append("<table class=\"concord-table characteristics\">\n<caption>Participant characteristics</caption>\n<thead><tr>")
@@ -134,26 +133,13 @@ public final class HtmlTables {
             DemographicVariable variable = characteristic.variable();
             html.append("<tbody>\n<tr><th scope=\"rowgroup\" colspan=\"").append(view.groups().size() + 1).append("\" class=\"variable\">")
                     .append(escape(variable.label())).append("</th></tr>\n");
-            if (variable.kind() == DemographicVariable.Kind.CONTINUOUS) {
-                row(html, view, characteristic, "Mean (SD)", notes, s -> s.mean().isPresent() && s.sd().isPresent()
-                        ? TextCell.of(Numbers.meanSd(s.mean().getAsDouble(), s.sd().getAsDouble()))
-                        : TextCell.missing(Footnotes.reason(s.notComputable(), "mean", "sd")));
-                row(html, view, characteristic, "Median (min\u2013max)", notes, s -> s.median().isPresent() && s.min().isPresent() && s.max().isPresent()
-                        ? TextCell.of(Numbers.quantile(s.median().getAsDouble()) + " (" + Numbers.quantile(s.min().getAsDouble())
-                                + "\u2013" + Numbers.quantile(s.max().getAsDouble()) + ")")
-                        : TextCell.missing(Footnotes.reason(s.notComputable(), "median", "min", "max")));
-            } else {
-                List<CategoryCount> categories = view.groups().stream()
-                        .map(g -> view.characteristic(characteristic, g)).flatMap(Optional::stream)
-                        .findFirst().map(CharacteristicSummary::categories).orElse(List.of());
-                for (CategoryCount category : categories) {
-                    row(html, view, characteristic, category.label() + ", n (%)", notes, s -> s.categories().stream()
-                            .filter(c -> c.code().equals(category.code())).findFirst()
-                            .map(c -> TextCell.of(c.n() + (c.percent().isPresent() ? " (" + Numbers.percent(c.percent().getAsDouble()) + ")" : "")))
-                            .orElseGet(() -> TextCell.of("0")));
+            for (CharacteristicsText.Row row : text.rows(characteristic)) {
+                html.append("<tr><th scope=\"row\" class=\"sub\">").append(escape(row.label())).append("</th>");
+                for (TextCell cell : row.cells()) {
+                    td(html, cell, notes, 1);
                 }
+                html.append("</tr>\n");
             }
-            row(html, view, characteristic, "Missing", notes, s -> TextCell.of(Long.toString(s.missing())));
             html.append("</tbody>\n");
         }
         html.append("</table>\n");
@@ -205,20 +191,6 @@ public final class HtmlTables {
             html.append("<p>").append(escape(paragraph)).append("</p>\n");
         }
         return html.toString();
-    }
-
-    private interface CellFunction {
-        TextCell apply(CharacteristicSummary summary);
-    }
-
-    private static void row(StringBuilder html, ResultView view, ParticipantCharacteristic characteristic, String label,
-            Footnotes notes, CellFunction cell) {
-        html.append("<tr><th scope=\"row\" class=\"sub\">").append(escape(label)).append("</th>");
-        for (GroupSummary group : view.groups()) {
-            Optional<CharacteristicSummary> summary = view.characteristic(characteristic, group);
-            td(html, summary.map(cell::apply).orElseGet(() -> TextCell.missing("no participants in this group")), notes, 1);
-        }
-        html.append("</tr>\n");
     }
 
     private static void td(StringBuilder html, TextCell cell, Footnotes notes, int rowspan) {

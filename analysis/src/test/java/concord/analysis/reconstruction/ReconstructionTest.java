@@ -17,8 +17,7 @@ class ReconstructionTest {
 
     @Test
     void participantsCarryExactlyTheReconstructedHistograms() {
-        PublishedTable table = PublishedTableReader.withDefaults().read(SharedReference.table1());
-        Reconstruction r = DatasetReconstructorTest.CLBP.reconstruct(table);
+        Reconstruction r = ClbpTable.reconstruction();
         List<ReconstructedParticipant> people = r.participants(SIZES);
         assertEquals(56, people.size());
         assertEquals(26, people.stream().filter(p -> p.group().equals("Doctor")).count());
@@ -35,8 +34,7 @@ class ReconstructionTest {
 
     @Test
     void aGroupTooSmallForItsRowsIsRefused() {
-        PublishedTable table = PublishedTableReader.withDefaults().read(SharedReference.table1());
-        Reconstruction r = DatasetReconstructorTest.CLBP.reconstruct(table);
+        Reconstruction r = ClbpTable.reconstruction();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> r.participants(Map.of("Doctor", 25, "Patient", 30)));
         assertTrue(e.getMessage().contains("n = 26") && e.getMessage().contains("25 participants"), e.getMessage());
@@ -45,12 +43,12 @@ class ReconstructionTest {
 
     @Test
     void theReportNamesEveryInconsistentRowAndWhy() {
-        PublishedTable table = PublishedTableReader.withDefaults().read(SharedReference.table1());
-        ReconstructionReport report = ReconstructionReport.of(DatasetReconstructorTest.CLBP.reconstruct(table));
+        ReconstructionReport report = ReconstructionReport.of(ClbpTable.reconstruction());
         assertEquals("114 rows: 103 matched, 4 matched after repair, 7 closest only", report.summary());
         String text = report.render();
         assertTrue(text.contains("Therapeutic safety / Patient (line 109)"), text);
         assertTrue(text.contains("% 1–3 printed 100.0, reconstructed 10.0"), text);
         assertTrue(text.contains("read as q1 = 5, q3 = 8.25"), text);
+        assertEquals("rank-sum P reproduced for 54 of 57 outcomes", report.rankSumSummary());
     }
 }

@@ -49,6 +49,12 @@ class CsvReportRendererTest {
                         || field.charAt(0) == '-' && field.matches("-[0-9.]+"), () -> "unsafe field " + field));
     }
 
+    @Test
+    void sameResultGivesTheSameBytes() {
+        assertArrayEquals(renderer.render(StudyResults.fromEngine(), ReportContext.undated()),
+                renderer.render(StudyResults.fromEngine(), ReportContext.undated()));
+    }
+
     private String text(concord.analysis.StudyResult result) {
         byte[] bytes = renderer.render(result, ReportContext.undated());
         return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);

@@ -47,6 +47,15 @@ class HtmlReportRendererTest {
     }
 
     @Test
+    void printsParticipantCharacteristicsPerGroup() {
+        String table = HtmlTables.characteristics(StudyResults.fromEngine());
+        assertTrue(table.contains("Age, years</th></tr>"), table);
+        assertTrue(table.contains("Mean (SD)</th><td class=\"num\">42.5 (7.6)</td>"), table);
+        assertTrue(table.contains("Female, n (%)</th><td class=\"num\">5 (19.2)</td>"), table);
+        assertTrue(table.contains("Missing</th><td class=\"num\">0</td><td class=\"num\">1</td>"), table);
+    }
+
+    @Test
     void listsTheDifferingOutcomesWithTheirReasons() {
         var result = StudyResults.fromEngine();
         String table = HtmlTables.differingOutcomes(result);

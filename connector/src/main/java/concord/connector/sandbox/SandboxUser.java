@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param apiExport       API Export right: records, metadata, files
  * @param apiImport       API Import/Update right: record import, file upload and delete
  * @param fileRepository  File Repository right (with API export/import for the File Repository methods)
+ * @param recordDelete    Delete Record right (with API import) for {@code content=record&action=delete}
  */
 public record SandboxUser(String username, String dataAccessGroup, boolean apiExport, boolean apiImport,
-                          boolean fileRepository) {
+                          boolean fileRepository, boolean recordDelete) {
 
     public SandboxUser {
         Objects.requireNonNull(username, "username");
@@ -25,29 +26,33 @@ public record SandboxUser(String username, String dataAccessGroup, boolean apiEx
         }
     }
 
-    /** A user with API export, API import and File Repository rights, in no data access group. */
+    /** A user with API export, API import, File Repository and Delete Record rights, in no data access group. */
     public static SandboxUser withAllRights(String username) {
-        return new SandboxUser(username, null, true, true, true);
+        return new SandboxUser(username, null, true, true, true, true);
     }
 
     /** A user who may only export through the API. */
     public static SandboxUser exportOnly(String username) {
-        return new SandboxUser(username, null, true, false, false);
+        return new SandboxUser(username, null, true, false, false, false);
     }
 
     public SandboxUser withDataAccessGroup(String uniqueGroupName) {
-        return new SandboxUser(username, uniqueGroupName, apiExport, apiImport, fileRepository);
+        return new SandboxUser(username, uniqueGroupName, apiExport, apiImport, fileRepository, recordDelete);
     }
 
     public SandboxUser withApiExport(boolean allowed) {
-        return new SandboxUser(username, dataAccessGroup, allowed, apiImport, fileRepository);
+        return new SandboxUser(username, dataAccessGroup, allowed, apiImport, fileRepository, recordDelete);
     }
 
     public SandboxUser withApiImport(boolean allowed) {
-        return new SandboxUser(username, dataAccessGroup, apiExport, allowed, fileRepository);
+        return new SandboxUser(username, dataAccessGroup, apiExport, allowed, fileRepository, recordDelete);
     }
 
     public SandboxUser withFileRepository(boolean allowed) {
-        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, allowed);
+        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, allowed, recordDelete);
+    }
+
+    public SandboxUser withRecordDelete(boolean allowed) {
+        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, fileRepository, allowed);
     }
 }

@@ -48,8 +48,14 @@ final class ClbpoqGenerator {
         return PublishedTableReader.withDefaults().read(SharedFiles.table1());
     }
 
-    static Reconstruction reconstruct() {
-        return reconstructor().reconstruct(table());
+    private static Reconstruction cached;
+
+    /** The reconstruction with the committed seed; computed once per test JVM (it takes seconds). */
+    static synchronized Reconstruction reconstruct() {
+        if (cached == null) {
+            cached = reconstructor().reconstruct(table());
+        }
+        return cached;
     }
 
     static ClbpoqProject project(Reconstruction reconstruction, ClbpoqCatalog catalog) {

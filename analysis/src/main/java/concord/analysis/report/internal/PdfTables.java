@@ -4,16 +4,12 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import concord.analysis.CategoryCount;
-import concord.analysis.CharacteristicSummary;
-import concord.analysis.DemographicVariable;
 import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeResult;
 import concord.analysis.ParticipantCharacteristic;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Table 1 and the characteristics table as OpenPDF tables, with footnote numbers for missing values. */
 public final class PdfTables {
@@ -108,6 +104,7 @@ public final class PdfTables {
     }
 
     public PdfPTable characteristics(Footnotes notes) {
+        CharacteristicsText text = new CharacteristicsText(view);
         PdfPTable table = new PdfPTable(1 + view.groups().size());
         table.setWidthPercentage(100);
         PdfPCell first = cell(fonts.phrase("Characteristic", SIZE + 1, true, Color.BLACK), Element.ALIGN_LEFT);
@@ -123,41 +120,14 @@ public final class PdfTables {
             PdfPCell name = cell(fonts.phrase(characteristic.variable().label(), SIZE + 1, true, Color.BLACK), Element.ALIGN_LEFT);
             name.setColspan(1 + view.groups().size());
             table.addCell(name);
-            if (characteristic.variable().kind() == DemographicVariable.Kind.CONTINUOUS) {
-                row(table, characteristic, "Mean (SD)", notes, s -> s.mean().isPresent() && s.sd().isPresent()
-                        ? TextCell.of(Numbers.meanSd(s.mean().getAsDouble(), s.sd().getAsDouble()))
-                        : TextCell.missing(Footnotes.reason(s.notComputable(), "mean", "sd")));
-                row(table, characteristic, "Median (min\u2013max)", notes, s -> s.median().isPresent() && s.min().isPresent() && s.max().isPresent()
-                        ? TextCell.of(Numbers.quantile(s.median().getAsDouble()) + " (" + Numbers.quantile(s.min().getAsDouble())
-                                + "\u2013" + Numbers.quantile(s.max().getAsDouble()) + ")")
-                        : TextCell.missing(Footnotes.reason(s.notComputable(), "median", "min", "max")));
-            } else {
-                List<CategoryCount> categories = view.groups().stream().map(g -> view.characteristic(characteristic, g))
-                        .flatMap(Optional::stream).findFirst().map(CharacteristicSummary::categories).orElse(List.of());
-                for (CategoryCount category : categories) {
-                    row(table, characteristic, category.label() + ", n (%)", notes, s -> s.categories().stream()
-                            .filter(c -> c.code().equals(category.code())).findFirst()
-                            .map(c -> TextCell.of(c.n() + (c.percent().isPresent() ? " (" + Numbers.percent(c.percent().getAsDouble()) + ")" : "")))
-                            .orElseGet(() -> TextCell.of("0")));
+            for (CharacteristicsText.Row row : text.rows(characteristic)) {
+                table.addCell(cell(fonts.phrase("    " + row.label(), SIZE + 1, false, Color.BLACK), Element.ALIGN_LEFT));
+                for (TextCell value : row.cells()) {
+                    table.addCell(numberCell(value, notes));
                 }
             }
-            row(table, characteristic, "Missing", notes, s -> TextCell.of(Long.toString(s.missing())));
         }
         return table;
-    }
-
-    private interface CellFunction {
-        TextCell apply(CharacteristicSummary summary);
-    }
-
-    private void row(PdfPTable table, ParticipantCharacteristic characteristic, String label, Footnotes notes, CellFunction f) {
-        PdfPCell name = cell(fonts.phrase("    " + label, SIZE + 1, false, Color.BLACK), Element.ALIGN_LEFT);
-        table.addCell(name);
-        for (GroupSummary group : view.groups()) {
-            TextCell value = view.characteristic(characteristic, group).map(f::apply)
-                    .orElseGet(() -> TextCell.missing("no participants in this group"));
-            table.addCell(numberCell(value, notes));
-        }
     }
 
     private PdfPCell numberCell(TextCell value, Footnotes notes) {

@@ -213,7 +213,7 @@ public final class DesignMethods {
         row.put("api_import", u.apiImport() ? 1 : 0);
         row.put("record_create", u.apiImport() ? 1 : 0);
         row.put("record_rename", 0);
-        row.put("record_delete", 0);
+        row.put("record_delete", u.recordDelete() ? 1 : 0);
         Map<String, Integer> forms = new LinkedHashMap<>();
         call.project().dictionary().forms().forEach(f -> forms.put(f.name(), 1));
         row.put("forms", forms);
