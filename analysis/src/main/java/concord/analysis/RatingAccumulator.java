@@ -20,6 +20,8 @@ import java.util.Objects;
 public final class RatingAccumulator {
 
     private final Study study;
+    private static final int MISSING = Integer.MIN_VALUE;
+
     private final int min;
     private final int points;
     /** Bins per (group, outcome) cell: one per score, then the missing count. */
@@ -28,6 +30,9 @@ public final class RatingAccumulator {
     private final int groupCount;
     private final long[] bins;
     private final long[] participants;
+    private final String[] outcomeFields;
+    /** Reused by {@link #add(Participant)}; one reason the class is not thread-safe. */
+    private final int[] scratch;
     /** [variable][group]. */
     private final CharacteristicTally[][] characteristics;
 
@@ -40,6 +45,8 @@ public final class RatingAccumulator {
         this.groupCount = study.groups().size();
         this.bins = new long[Math.multiplyExact(Math.multiplyExact(study.groups().size(), outcomeCount), width)];
         this.participants = new long[study.groups().size()];
+        this.outcomeFields = study.outcomes().stream().map(Outcome::field).toArray(String[]::new);
+        this.scratch = new int[outcomeCount];
         this.characteristics = new CharacteristicTally[study.demographics().size()][study.groups().size()];
         for (int v = 0; v < characteristics.length; v++) {
             for (int g = 0; g < characteristics[v].length; g++) {
@@ -140,11 +147,16 @@ public final class RatingAccumulator {
                     + study.groups().stream().map(StakeholderGroup::code).toList()
                     + "; fix the record or add the group to the study");
         }
+        // Validate everything first (into a scratch buffer, one map lookup per field) so that a bad
+        // record leaves the accumulator unchanged.
         for (int o = 0; o < outcomeCount; o++) {
-            String field = study.outcomes().get(o).field();
-            Integer score = participant.ratings().get(field);
-            if (score != null && !study.scale().contains(score)) {
-                throw new IllegalArgumentException("Participant '" + participant.id() + "', field '" + field
+            Integer score = participant.ratings().get(outcomeFields[o]);
+            if (score == null) {
+                scratch[o] = MISSING;
+            } else if (study.scale().contains(score)) {
+                scratch[o] = score;
+            } else {
+                throw new IllegalArgumentException("Participant '" + participant.id() + "', field '" + outcomeFields[o]
                         + "': score " + score + " is outside the scale " + study.scale().min() + ".."
                         + study.scale().max() + "; correct the record or leave the answer empty");
             }
@@ -164,15 +176,11 @@ public final class RatingAccumulator {
                         + "; correct the record or leave it empty");
             }
         }
-        // Validated first so that a bad record leaves the accumulator unchanged.
-        addParticipant(group);
+        participants[group]++;
+        int base = group * outcomeCount * width;
         for (int o = 0; o < outcomeCount; o++) {
-            Integer score = participant.ratings().get(study.outcomes().get(o).field());
-            if (score == null) {
-                addMissing(group, o);
-            } else {
-                add(group, o, score);
-            }
+            int score = scratch[o];
+            bins[base + o * width + (score == MISSING ? points : score - min)]++;
         }
         for (int v = 0; v < characteristics.length; v++) {
             DemographicVariable variable = study.demographics().get(v);

@@ -70,11 +70,7 @@ public final class RedcapClient implements AutoCloseable {
 
     /** The data dictionary, in project order; the first field is the record-ID field. */
     public List<FieldMetadata> metadata() {
-        return exportJson("exporting the data dictionary", "metadata", node -> {
-            List<FieldMetadata> fields = new ArrayList<>();
-            JsonMappers.list(node, "fields", n -> fields.add(JsonMappers.field(n, fields.size())));
-            return List.copyOf(fields);
-        });
+        return exportJson("exporting the data dictionary", "metadata", JsonMappers::fields);
     }
 
     public List<Instrument> instruments() {

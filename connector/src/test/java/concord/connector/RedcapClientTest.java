@@ -99,6 +99,15 @@ class RedcapClientTest {
     }
 
     @Test
+    void anUnknownFieldTypeNamesTheRowAndField() {
+        redcap.json("[{\"field_name\":\"record_id\",\"form_name\":\"f\",\"field_type\":\"text\"},"
+                + "{\"field_name\":\"score\",\"form_name\":\"f\",\"field_type\":\"hologram\"}]");
+        RedcapInvalidRequestException e = assertThrows(RedcapInvalidRequestException.class, client::metadata);
+        assertTrue(e.getMessage().contains("metadata row 2, field 'score'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'hologram' is not a REDCap field type"), e.getMessage());
+    }
+
+    @Test
     void projectInfoTypesFlags() {
         redcap.json("""
                 {"project_id":15,"project_title":"CLBP outcomes","creation_time":"2024-01-02 10:11:12",

@@ -55,6 +55,16 @@ public final class JsonMappers {
                 text(n, "project_pi_lastname"), attributes);
     }
 
+    /** The data dictionary; rows are numbered from 1 in error messages. */
+    public static List<FieldMetadata> fields(JsonNode array) {
+        list(array, "fields", n -> n); // checks the shape
+        List<FieldMetadata> fields = new ArrayList<>(array.size());
+        for (JsonNode n : array) {
+            fields.add(field(n, fields.size()));
+        }
+        return List.copyOf(fields);
+    }
+
     public static FieldMetadata field(JsonNode n, int index) {
         Map<String, String> row = new LinkedHashMap<>();
         n.fields().forEachRemaining(e -> row.put(e.getKey(), asText(e.getValue())));

@@ -66,6 +66,11 @@ class DesignMethodsTest {
         assertEquals("{\"error\":\"You do not have permissions to use the API\"}", tooLong.body());
         HttpResponse<String> xml = api("content", "record", "format", "json", "returnFormat", "xml");
         assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\" ?><hash><error>You do not have permissions to use the API</error></hash>", xml.body());
+        int other = sandbox.addProject(SandboxProject.generated("import only", 3, 2, 1));
+        String importOnly = sandbox.createToken(other, SandboxUser.withAllRights("loader").withApiExport(false));
+        HttpResponse<String> noExport = api("token", importOnly, "content", "metadata", "format", "csv");
+        assertEquals(403, noExport.statusCode());
+        assertEquals("ERROR: You do not have permissions to use the API", noExport.body());
         HttpResponse<String> lower = api("token", simple.toLowerCase(), "content", "version");
         assertEquals(200, lower.statusCode(), "tokens are hex, case-insensitive");
     }

@@ -88,6 +88,7 @@ public record ProjectConfiguration(
      * @param resultsToken   API token of the results project
      * @param resultsRecord  record ID used in the study project when {@code results=RECORD} (always excluded from analysis)
      * @param pdfField       file-upload field receiving the PDF (in the results record); blank: none
+     * @param dashboardUrl   link written into the results record ({@code cr_dashboard_url}); blank: none
      */
     @ConfigurationProperties("publish")
     public record PublishConfiguration(
@@ -98,7 +99,8 @@ public record ProjectConfiguration(
             @Nullable URI resultsApiUrl,
             @Nullable String resultsToken,
             @Nullable String resultsRecord,
-            @Nullable String pdfField) {
+            @Nullable String pdfField,
+            @Nullable String dashboardUrl) {
 
         public static final List<String> ALL_FORMATS = List.of("html", "pdf", "xlsx", "csv", "json");
 
@@ -122,7 +124,7 @@ public record ProjectConfiguration(
         }
 
         public static PublishConfiguration defaults() {
-            return new PublishConfiguration(true, null, null, ResultsTarget.NONE, null, null, null, null);
+            return new PublishConfiguration(true, null, null, ResultsTarget.NONE, null, null, null, null, null);
         }
 
         /** The record that holds results inside the study project, or null when results go elsewhere. */
@@ -135,7 +137,7 @@ public record ProjectConfiguration(
             return "PublishConfiguration[enabled=" + enabled + ", folder=" + folder + ", formats=" + formats
                     + ", results=" + results + ", resultsApiUrl=" + resultsApiUrl + ", resultsToken="
                     + (resultsToken == null ? "unset" : "***") + ", resultsRecord=" + resultsRecord
-                    + ", pdfField=" + pdfField + "]";
+                    + ", pdfField=" + pdfField + ", dashboardUrl=" + dashboardUrl + "]";
         }
     }
 }

@@ -55,7 +55,8 @@ public class ProjectCheck {
                         + loaded.study().groups().stream().map(g -> g.code() + "=" + g.label()).toList()
                         + (loaded.event() == null ? "" : ", read from event " + loaded.event()) + "."));
                 loaded.warnings().forEach(w -> findings.add(new Finding(Level.WARNING, w)));
-                int records = redcap.exportRecordIds(RecordQuery.all()).size();
+                int records = (int) redcap.exportRecordIds(RecordQuery.all()).stream()
+                        .filter(r -> !r.equals(spec.excludedRecord())).count();
                 findings.add(records == 0 ? new Finding(Level.WARNING, "The project has no records yet.")
                         : ok(records + " records can be exported with this token."));
             } catch (StudyConfigurationException e) {

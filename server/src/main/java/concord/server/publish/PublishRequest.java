@@ -20,13 +20,13 @@ import java.util.Map;
  * @param results        client of the results project (PROJECT mode), else null
  * @param files          the files to upload
  * @param resultsRecord  record ID receiving the results instrument, or null for none
- * @param resultsValues  the results instrument's values (raw), without the record-ID field
+ * @param resultsRows    rows for the results instruments (raw values, without the record-ID column)
  */
 public record PublishRequest(String projectId, long runId, Instant when, PublishConfiguration config, RedcapClient study,
                              @Nullable RedcapClient results, List<RunArtifact> files, @Nullable String resultsRecord,
-                             Map<String, String> resultsValues) {
+                             List<Map<String, String>> resultsRows) {
     public PublishRequest {
         files = List.copyOf(files);
-        resultsValues = Map.copyOf(resultsValues);
+        resultsRows = resultsRows.stream().map(Map::copyOf).toList();
     }
 }

@@ -55,10 +55,10 @@ public final class Publisher {
             Optional<RunArtifact> pdf = request.files().stream().filter(f -> f.name().endsWith(".pdf")).findFirst();
             boolean writePdf = record != null && resultsClient != null && pdfField != null && !pdfField.isBlank()
                     && pdf.isPresent();
-            if (record != null && resultsClient != null && !request.resultsValues().isEmpty()) {
+            if (record != null && resultsClient != null && !request.resultsRows().isEmpty()) {
                 // The record must exist before a file can be attached in every REDCap version.
                 step = "writing the results record '" + record + "'";
-                importResults(resultsClient, record, request.resultsValues());
+                importResults(resultsClient, record, request.resultsRows());
             }
             if (writePdf) {
                 FileFieldLocation location = FileFieldLocation.of(record, pdfField);
@@ -78,11 +78,16 @@ public final class Publisher {
         }
     }
 
-    private static void importResults(RedcapClient client, String record, Map<String, String> values) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put(client.recordIdField(), record);
-        row.putAll(values);
-        client.importRecords(List.of(row));
+    private static void importResults(RedcapClient client, String record, List<Map<String, String>> rows) {
+        String idField = client.recordIdField();
+        List<Map<String, String>> withIds = new ArrayList<>();
+        for (Map<String, String> values : rows) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put(idField, record);
+            row.putAll(values);
+            withIds.add(row);
+        }
+        client.importRecords(withIds);
     }
 
     private static RedcapFile exportIfPresent(RedcapClient client, FileFieldLocation location) {

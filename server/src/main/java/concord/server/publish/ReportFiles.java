@@ -2,6 +2,12 @@ package concord.server.publish;
 
 import concord.analysis.StudyResult;
 import concord.analysis.StudyResultJson;
+import concord.analysis.report.CsvReportRenderer;
+import concord.analysis.report.HtmlReportRenderer;
+import concord.analysis.report.PdfReportRenderer;
+import concord.analysis.report.ReportContext;
+import concord.analysis.report.ReportRenderer;
+import concord.analysis.report.XlsxReportRenderer;
 import concord.server.load.LoadIssue;
 import concord.server.run.RunArtifact;
 
@@ -9,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Renders one result into the configured report files, plus {@code exclusions.csv} (the values the
@@ -17,17 +22,21 @@ import java.util.Map;
  */
 public final class ReportFiles {
     public static final String EXCLUSIONS = "exclusions.csv";
+    private final List<ReportRenderer> renderers = List.of(HtmlReportRenderer.withDefaults(),
+            PdfReportRenderer.withDefaults(), XlsxReportRenderer.withDefaults(), CsvReportRenderer.withDefaults());
 
-    /** Formats this build can render (the report renderers join as the analysis.report module lands). */
+    /** Formats this build can render. */
     public List<String> available() {
-        return List.of("json");
+        List<String> out = new ArrayList<>(renderers.stream().map(r -> r.format().extension()).toList());
+        out.add("json");
+        return out;
     }
 
     /**
      * @param formats requested formats (html, pdf, xlsx, csv, json); a format this build cannot render
      *                is an error naming it, never silently skipped
      */
-    public List<RunArtifact> render(StudyResult result, Map<String, String> provenance, List<String> formats,
+    public List<RunArtifact> render(StudyResult result, ReportContext context, List<String> formats,
                                     List<LoadIssue> issues, int issueCount) {
         List<RunArtifact> out = new ArrayList<>();
         for (String format : formats) {
@@ -37,8 +46,11 @@ public final class ReportFiles {
                         StudyResultJson.write(result).getBytes(StandardCharsets.UTF_8)));
                 continue;
             }
-            throw new IllegalArgumentException("This Concord build cannot render '" + f
-                    + "' reports; available: " + available() + ". Remove it from publish.formats.");
+            ReportRenderer renderer = renderers.stream().filter(r -> r.format().extension().equals(f)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Concord cannot render '" + f + "' reports; available: "
+                            + available() + ". Correct publish.formats."));
+            out.add(new RunArtifact("report." + renderer.format().extension(), renderer.format().mediaType(),
+                    renderer.render(result, context)));
         }
         out.add(new RunArtifact(EXCLUSIONS, "text/csv; charset=utf-8", exclusionsCsv(issues, issueCount)));
         return out;

@@ -1,55 +1,120 @@
 package concord.server.publish;
 
+import concord.analysis.Consensus;
 import concord.analysis.GroupStatistics;
+import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeResult;
 import concord.analysis.StudyResult;
 import concord.server.load.FeedResult;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
- * The values Concord writes into the {@code concord_results} instrument (raw values, REDCap import
- * format). Field names are part of the instrument's contract with {@code deploy/redcap}.
+ * The rows Concord imports into the results instruments of {@code deploy/redcap}: one
+ * {@code concord_results} row (run summary) and one {@code concord_outcome_results} repeat instance
+ * per outcome. The instruments compare two groups named by their role: the first group is written to
+ * the {@code doctor} fields and the second to the {@code patient} fields (unless the labels say
+ * otherwise), so a study with other than two groups writes the summary only.
  */
 public final class ResultsRecord {
     public static final String INSTRUMENT = "concord_results";
+    public static final String OUTCOME_INSTRUMENT = "concord_outcome_results";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private ResultsRecord() {
     }
 
-    public static Map<String, String> values(long runId, Instant when, StudyResult result, FeedResult feed) {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("concord_run_id", String.valueOf(runId));
-        v.put("concord_run_time", when.toString().substring(0, 16).replace('T', ' '));
-        v.put("concord_records", String.valueOf(feed.analysed()));
-        v.put("concord_excluded", String.valueOf(feed.issueCount()));
-        v.put("concord_outcomes", String.valueOf(result.outcomes().size()));
-        v.put("concord_differing", String.valueOf(result.outcomes().stream().filter(o -> o.comparison().differs()).count()));
-        v.put("concord_fingerprint", feed.fingerprint());
-        v.put("concord_summary", summary(result));
-        v.put(INSTRUMENT + "_complete", "2");
-        return v;
+    /** Raw import rows without the record-ID column (the publisher adds it). */
+    public static List<Map<String, String>> rows(long runId, Instant when, StudyResult result, FeedResult feed,
+                                                 String versions, String dashboardUrl) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        List<GroupSummary> roles = roles(result);
+        Map<String, String> main = new LinkedHashMap<>();
+        main.put("cr_run_time", TIME.format(when));
+        main.put("cr_run_id", String.valueOf(runId));
+        if (roles.size() == 2) {
+            main.put("cr_n_doctor", String.valueOf(roles.get(0).n()));
+            main.put("cr_n_patient", String.valueOf(roles.get(1).n()));
+        }
+        main.put("cr_n_outcomes", String.valueOf(result.outcomes().size()));
+        main.put("cr_n_differ", String.valueOf(result.summary().differing()));
+        main.put("cr_n_critical_both", String.valueOf(result.summary().criticalInAllGroups()));
+        main.put("cr_dashboard_url", dashboardUrl == null ? "" : dashboardUrl);
+        main.put("cr_data_sha256", feed.fingerprint());
+        main.put("cr_versions", versions);
+        main.put("cr_methods", String.join("\n", result.methods()));
+        main.put(INSTRUMENT + "_complete", "2");
+        rows.add(main);
+        if (roles.size() != 2) {
+            return rows;
+        }
+        int instance = 1;
+        for (OutcomeResult o : result.outcomes()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("redcap_repeat_instrument", OUTCOME_INSTRUMENT);
+            row.put("redcap_repeat_instance", String.valueOf(instance++));
+            row.put("or_field", o.outcome().field());
+            row.put("or_label", o.outcome().label());
+            row.put("or_domain", o.outcome().domain());
+            group(row, "doctor", o.groups().get(roles.get(0).code()));
+            group(row, "patient", o.groups().get(roles.get(1).code()));
+            row.put("or_p_chisq", o.comparison().chiSquare().map(c -> p(c.p())).orElse(""));
+            row.put("or_p_exact", o.comparison().fisherExact().map(f -> p(f.p())).orElse(""));
+            row.put("or_p_rank_sum", o.comparison().mannWhitney().map(m -> p(m.p())).orElse(""));
+            row.put("or_verdict", o.comparison().differs() ? "2" : "1");
+            List<String> reasons = o.comparison().reasons();
+            row.put("or_differ_by___1", reasons.stream().anyMatch(r -> r.startsWith("consensus")) ? "1" : "0");
+            row.put("or_differ_by___2", reasons.stream().anyMatch(r -> r.contains("chi-square")) ? "1" : "0");
+            row.put("or_differ_by___3", reasons.stream().anyMatch(r -> r.contains("Mann–Whitney") || r.contains("Kruskal"))
+                    ? "1" : "0");
+            row.put(OUTCOME_INSTRUMENT + "_complete", "2");
+            rows.add(row);
+        }
+        return rows;
     }
 
-    /** One line per outcome: label, each group's consensus and median, and whether the groups differ. */
-    static String summary(StudyResult result) {
-        StringBuilder s = new StringBuilder();
-        Map<String, String> labels = new LinkedHashMap<>();
-        result.groups().forEach(g -> labels.put(g.code(), g.label()));
-        for (OutcomeResult o : result.outcomes()) {
-            s.append(o.outcome().label()).append(':');
-            for (Map.Entry<String, GroupStatistics> g : o.groups().entrySet()) {
-                GroupStatistics stats = g.getValue();
-                s.append(' ').append(labels.getOrDefault(g.getKey(), g.getKey())).append('=')
-                        .append(stats.consensus().map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("n/a"))
-                        .append(stats.median().isPresent() ? String.format(Locale.ROOT, " (median %.1f)", stats.median().getAsDouble()) : "")
-                        .append(';');
-            }
-            s.append(o.comparison().differs() ? " groups differ" : " no difference").append('\n');
+    /** The two groups in doctor/patient order: by label when the labels say so, else in study order. */
+    static List<GroupSummary> roles(StudyResult result) {
+        List<GroupSummary> groups = result.groups();
+        if (groups.size() != 2) {
+            return groups;
         }
-        return s.toString();
+        boolean swapped = groups.get(0).label().toLowerCase(Locale.ROOT).contains("patient")
+                && !groups.get(1).label().toLowerCase(Locale.ROOT).contains("patient");
+        return swapped ? List.of(groups.get(1), groups.get(0)) : groups;
+    }
+
+    private static void group(Map<String, String> row, String role, GroupStatistics stats) {
+        if (stats == null) {
+            return;
+        }
+        row.put("or_" + role + "_n", String.valueOf(stats.n()));
+        row.put("or_" + role + "_pct_critical", number(stats.pctTop(), "%.1f"));
+        row.put("or_" + role + "_mean", number(stats.mean(), "%.2f"));
+        row.put("or_" + role + "_consensus", stats.consensus().map(ResultsRecord::consensusCode).orElse(""));
+    }
+
+    private static String consensusCode(Consensus c) {
+        return switch (c) {
+            case CRITICAL -> "1";
+            case NEUTRAL -> "2";
+            case NOT_IMPORTANT -> "3";
+        };
+    }
+
+    private static String number(OptionalDouble value, String format) {
+        return value.isPresent() ? String.format(Locale.ROOT, format, value.getAsDouble()) : "";
+    }
+
+    private static String p(double p) {
+        return String.format(Locale.ROOT, "%.4f", p);
     }
 }

@@ -2,6 +2,7 @@ package concord.server.run;
 
 import concord.analysis.StudyAnalyzer;
 import concord.analysis.StudyResult;
+import concord.analysis.report.ReportContext;
 import concord.connector.FormEventMapping;
 import concord.connector.ProjectInfo;
 import concord.connector.RecordQuery;
@@ -93,16 +94,18 @@ public class StudyRunExecutor implements RunExecutor {
 
             context.stage(RunStage.RENDERING);
             Instant when = run.startedAt() != null ? run.startedAt() : clock.instant();
-            Map<String, String> provenance = provenance(project, run, feed, configHash, version, redcapVersion, when);
-            List<String> formats = project.publish().formats().stream().filter(reportFiles.available()::contains).toList();
-            List<concord.server.run.RunArtifact> files = reportFiles.render(result, provenance, formats, feed.issues(),
+            ReportContext reportContext = ReportContext.generatedAt(when);
+            for (Map.Entry<String, String> line : provenance(project, run, feed, configHash, version, redcapVersion, when).entrySet()) {
+                reportContext = reportContext.withProvenance(line.getKey(), line.getValue());
+            }
+            List<RunArtifact> files = reportFiles.render(result, reportContext, project.publish().formats(), feed.issues(),
                     feed.issueCount());
 
             String publishedTo = "not published (publish.enabled=false)";
             if (project.publish().enabled()) {
                 context.ensureOwned();
                 context.stage(RunStage.PUBLISHING);
-                publishedTo = publish(project, run, when, redcap, files, result, feed).describe();
+                publishedTo = publish(project, run, when, redcap, redcapVersion, files, result, feed).describe();
             }
             return new RunCompletion(RunOutcome.PUBLISHED, feed.analysed(), feed.issueCount(), feed.fingerprint(),
                     configHash, version, redcapVersion, publishedTo, files);
@@ -116,16 +119,17 @@ public class StudyRunExecutor implements RunExecutor {
         }
     }
 
-    private PublishReceipt publish(ProjectConfiguration project, Run run, Instant when, RedcapClient redcap,
-                                   List<concord.server.run.RunArtifact> files, StudyResult result, FeedResult feed) {
+    private PublishReceipt publish(ProjectConfiguration project, Run run, Instant when, RedcapClient redcap, String redcapVersion,
+                                   List<RunArtifact> files, StudyResult result, FeedResult feed) {
         ResultsTarget target = project.publish().results();
         String record = switch (target) {
             case NONE -> null;
             case RECORD -> project.publish().resultsRecord();
             case PROJECT -> project.publish().resultsRecord() != null ? project.publish().resultsRecord() : project.id();
         };
-        Map<String, String> values = target == ResultsTarget.NONE ? Map.of()
-                : ResultsRecord.values(run.id(), when, result, feed);
+        List<Map<String, String>> values = target == ResultsTarget.NONE ? List.of()
+                : ResultsRecord.rows(run.id(), when, result, feed, "Concord " + ConcordVersion.get() + ", REDCap " + redcapVersion,
+                        project.publish().dashboardUrl());
         if (target == ResultsTarget.PROJECT) {
             try (RedcapClient results = clients.openResults(project)) {
                 return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap,

@@ -1,5 +1,8 @@
 package concord.server.deploy;
 
+import concord.connector.RedcapClient;
+import concord.connector.RedcapClientConfiguration;
+import concord.connector.RepositoryEntry;
 import concord.connector.sandbox.FaultPlan;
 import concord.connector.sandbox.FormSave;
 import concord.connector.sandbox.RedcapSandbox;
@@ -24,11 +27,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,7 +43,6 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -69,6 +74,7 @@ class ClusterIT {
     private ConcordProcess nodeA;
     private ConcordProcess nodeB;
     private final Map<String, Integer> redcapIds = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
 
     @BeforeAll
     void startCluster() throws Exception {
@@ -102,7 +108,8 @@ class ClusterIT {
             redcapIds.put(id, pid);
             String prefix = "CONCORD_PROJECTS_P" + i + "_";
             env.put(prefix + "API_URL", sandbox.apiUrl().toString());
-            env.put(prefix + "TOKEN", sandbox.createToken(pid, SandboxUser.withAllRights("concord")));
+            tokens.put(id, sandbox.createToken(pid, SandboxUser.withAllRights("concord")));
+            env.put(prefix + "TOKEN", tokens.get(id));
             env.put(prefix + "REDCAP_PROJECT_ID", String.valueOf(pid));
             env.put(prefix + "DET_SECRET", "secret-" + id);
             env.put(prefix + "GROUP_FIELD", "group");
@@ -169,6 +176,7 @@ class ClusterIT {
                         project + ": runs never overlap: " + ofProject);
             }
         }
+        assertPublishedExactlyOnce(all);
         Map<String, Integer> stored = detsStored();
         assertEquals(sent, stored.values().stream().mapToInt(Integer::intValue).sum(), "DETs stored per instance " + stored);
 
@@ -184,6 +192,11 @@ class ClusterIT {
     @Order(2)
     void aRunWhoseInstanceIsKilledIsFinishedByTheOther() throws Exception {
         int pid = redcapIds.get("p1");
+        // Change the data through the API (imports fire no trigger), so the run that survives the kill publishes.
+        String q1 = sandbox.project(pid).values("1").get("q1");
+        try (RedcapClient client = RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(), tokens.get("p1")))) {
+            client.importRecords(List.of(Map.of("record_id", "1", "q1", String.valueOf(Integer.parseInt(q1) % 9 + 1))));
+        }
         sandbox.setFaults(pid, FaultPlan.none().withLatency(Duration.ofMillis(1500)));
         HttpResponse<String> started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         nodeA.baseUrl().resolve("/projects/p1/runs")).header("Authorization", "Bearer " + ADMIN_TOKEN)
@@ -215,14 +228,44 @@ class ClusterIT {
         assertEquals(2, done.attempts(), done.toString());
         assertTrue(takenAt.isAfter(beforeKill.leaseUntil()) || takenAt.equals(beforeKill.leaseUntil()),
                 "taken over only after the victim's lease (" + beforeKill.leaseUntil() + ") expired, at " + takenAt);
-        assertNotEquals("FAILED", done.status(), "the taken-over run finished: " + done);
+        assertEquals("SUCCEEDED", done.status(), "the taken-over run finished: " + done);
+        assertEquals("PUBLISHED", done.outcome(), "the taken-over run published the changed data: " + done);
         assertEquals(1, runs.all().stream().filter(r -> r.projectId().equals("p1") && r.id() >= runId).count(),
                 "the kill created no extra run");
+        assertPublishedExactlyOnce(runs.all());
         record("kill: run " + runId + " killed on " + victim.name() + " in stage " + beforeKill.stage() + "; "
                 + survivor.name() + " took it over " + Duration.between(killedAt, takenAt).toMillis()
                 + " ms after the kill (lease " + LEASE.toMillis() + " ms) and finished it "
                 + Duration.between(killedAt, done.finishedAt()).toMillis() + " ms after the kill: " + done.status()
                 + " " + done.outcome());
+    }
+
+    /**
+     * REDCap's side of "exactly once": the File Repository holds files of exactly the runs that report
+     * PUBLISHED (file names carry the run id), and no file name twice.
+     */
+    private void assertPublishedExactlyOnce(List<RunTable.Row> all) {
+        for (String project : redcapIds.keySet()) {
+            List<String> names = new ArrayList<>();
+            try (RedcapClient client = RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(), tokens.get(project)))) {
+                for (RepositoryEntry folder : client.listRepository()) {
+                    if (folder.folder() && folder.name().equals("Concord reports")) {
+                        client.listRepository(folder.id()).stream().filter(e -> !e.folder()).forEach(e -> names.add(e.name()));
+                    }
+                }
+            }
+            Set<Long> filed = new TreeSet<>();
+            for (String name : names) {
+                Matcher m = Pattern.compile("-run(\\d+)-").matcher(name);
+                assertTrue(m.find(), project + ": unexpected file " + name);
+                filed.add(Long.parseLong(m.group(1)));
+            }
+            Set<Long> published = new TreeSet<>();
+            all.stream().filter(r -> r.projectId().equals(project) && "PUBLISHED".equals(r.outcome()))
+                    .forEach(r -> published.add(r.id()));
+            assertEquals(published, filed, project + ": runs with files in the File Repository " + names);
+            assertEquals(names.size(), new HashSet<>(names).size(), project + ": a file uploaded twice: " + names);
+        }
     }
 
     private void assertTerminal(RunTable.Row run) {

@@ -149,7 +149,7 @@ class CoordinatorLoopTest {
             assertTrue(repositoryFiles().isEmpty(), repositoryFiles().toString());
             assertTrue(runs.lastPublished("loop").isEmpty());
         } else {
-            assertEquals(2, repositoryFiles().size(), "the seed let every upload through");
+            assertEquals(6, repositoryFiles().size(), "the seed let every upload through");
         }
     }
 

@@ -19,6 +19,8 @@ public final class ApiHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
     static final String NOT_IMPLEMENTED = Reply.XML_HEAD + "<hash><error>The requested method is not implemented.</error></hash>";
     private static final Set<String> FORMATS = Set.of("json", "csv", "xml");
+    private static final Set<String> DESIGN_EXPORTS = Set.of("project", "metadata", "instrument", "exportfieldnames", "event", "arm",
+            "formeventmapping", "repeatingformsevents", "dag", "user", "generatenextrecordname");
 
     private final SandboxState state;
 
@@ -116,6 +118,9 @@ public final class ApiHandler implements HttpHandler {
     private Reply dispatch(Call call, FaultInjector faults) {
         String content = call.params().lower("content", "");
         String action = call.params().lower("action", "export");
+        if (DESIGN_EXPORTS.contains(content)) {
+            call.requireExport();
+        }
         return switch (content) {
             case "version" -> Reply.of(200, "text/html; charset=utf-8", state.redcapVersion());
             case "project" -> DesignMethods.project(call);

@@ -1,0 +1,123 @@
+package concord.server.cli;
+
+import concord.analysis.StudyAnalyzer;
+import concord.analysis.StudyResult;
+import concord.analysis.report.ReportContext;
+import concord.connector.DataDictionaryReader;
+import concord.connector.FieldMetadata;
+import concord.connector.RecordCsvReader;
+import concord.server.ConcordVersion;
+import concord.server.config.DomainSource;
+import concord.server.config.OutcomeSelection;
+import concord.server.load.FeedResult;
+import concord.server.load.LoadIssue;
+import concord.server.load.LoadedStudy;
+import concord.server.load.RecordFeed;
+import concord.server.load.StudyConfigurationException;
+import concord.server.load.StudyLoader;
+import concord.server.load.StudySpec;
+import concord.server.publish.ReportFiles;
+import concord.server.run.RunArtifact;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code analyze}: the offline path. Reads a REDCap data dictionary CSV and a raw record export CSV,
+ * analyses them exactly as a service run would, and writes the requested files.
+ */
+final class AnalyzeCommand {
+    static final Set<String> OPTIONS = Set.of("records", "dictionary", "group-field", "outcomes", "domains",
+            "demographics", "consensus", "title", "event", "json", "html", "pdf", "xlsx", "csv", "exclusions");
+
+    private AnalyzeCommand() {
+    }
+
+    static int run(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        CliArgs args = new CliArgs("analyze", argv, OPTIONS);
+        Path records = Path.of(args.require("records"));
+        Path dictionaryFile = Path.of(args.require("dictionary"));
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        for (String format : List.of("json", "html", "pdf", "xlsx", "csv")) {
+            if (args.get(format) != null) {
+                outputs.put(format, Path.of(args.get(format)));
+            }
+        }
+        if (outputs.isEmpty()) {
+            throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --xlsx, --csv)");
+        }
+        DomainSource domains;
+        try {
+            domains = DomainSource.valueOf(args.get("domains", "annotation").toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("analyze: --domains must be one of annotation, section-header, matrix-group, none");
+        }
+        StudySpec spec;
+        try {
+            spec = new StudySpec(dictionaryFile.getFileName().toString(), args.get("title"), args.require("group-field"),
+                    OutcomeSelection.parse(Arrays.asList(args.get("outcomes", "@CONCORD-OUTCOME").split(","))), domains,
+                    args.get("demographics") == null ? List.of() : Arrays.asList(args.get("demographics").split(",")),
+                    args.get("consensus", "80/15"), args.get("event"), null, null);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("analyze: " + e.getMessage());
+        }
+        List<FieldMetadata> dictionary = DataDictionaryReader.create().read(dictionaryFile);
+        LoadedStudy loaded;
+        try {
+            loaded = StudyLoader.grade().load(spec, dictionary, null, List.of());
+        } catch (StudyConfigurationException e) {
+            e.problems().forEach(err::println);
+            return 1;
+        }
+        loaded.warnings().forEach(w -> err.println("warning: " + w));
+        RecordFeed feed = new RecordFeed(loaded, spec, n -> { });
+        try (RecordCsvReader reader = RecordCsvReader.open(records)) {
+            reader.forEachRemaining(feed::accept);
+        }
+        FeedResult read = feed.finish();
+        StudyResult result = StudyAnalyzer.withDefaults().analyze(read.accumulator());
+        ReportContext context = ReportContext.undated()
+                .withProvenance("Records file", records.getFileName().toString())
+                .withProvenance("Data dictionary", dictionaryFile.getFileName().toString())
+                .withProvenance("Records read", String.valueOf(read.records()))
+                .withProvenance("Records analysed", String.valueOf(read.analysed()))
+                .withProvenance("Values excluded", String.valueOf(read.issueCount()))
+                .withProvenance("Data fingerprint (SHA-256)", read.fingerprint())
+                .withProvenance("Concord version", ConcordVersion.get());
+        List<RunArtifact> files = new ReportFiles().render(result, context, new ArrayList<>(outputs.keySet()),
+                read.issues(), read.issueCount());
+        for (RunArtifact file : files) {
+            String ext = file.name().substring(file.name().lastIndexOf('.') + 1);
+            Path target = file.name().equals(ReportFiles.EXCLUSIONS) ? exclusionsPath(args) : outputs.get(ext);
+            if (target != null) {
+                Path parent = target.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.write(target, file.content());
+                out.println("wrote " + target + " (" + file.size() + " bytes)");
+            }
+        }
+        out.println(read.records() + " records read, " + read.analysed() + " analysed, " + read.issueCount()
+                + " values excluded; " + result.outcomes().size() + " outcomes, " + result.summary().differing()
+                + " differ between groups; data SHA-256 " + read.fingerprint());
+        for (LoadIssue issue : read.issues()) {
+            err.println("excluded: record " + issue.record() + ", field " + issue.field() + ", value '" + issue.value()
+                    + "': " + issue.problem());
+        }
+        return 0;
+    }
+
+    private static Path exclusionsPath(CliArgs args) {
+        return args.get("exclusions") == null ? null : Path.of(args.get("exclusions"));
+    }
+}
