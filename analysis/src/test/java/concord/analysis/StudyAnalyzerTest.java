@@ -250,6 +250,32 @@ class StudyAnalyzerTest {
     }
 
     @Test
+    void kruskalWallisDegenerateCasesSayWhy() {
+        List<StakeholderGroup> groups = List.of(new StakeholderGroup("1", "A"), new StakeholderGroup("2", "B"),
+                new StakeholderGroup("3", "C"));
+        Study study = Study.of("k", List.of(new Outcome("flat", "Flat", ""), new Outcome("pair", "Pair", "")), groups);
+        RatingAccumulator acc = new RatingAccumulator(study);
+        for (int g = 0; g < 3; g++) {
+            acc.add(g, 0, ScoreHistogram.ofScores(GRADE, 5, 5));
+        }
+        acc.add(0, 1, ScoreHistogram.ofScores(GRADE, 5, 5));
+        acc.add(1, 1, ScoreHistogram.ofScores(GRADE, 5));
+        acc.add(2, 1, ScoreHistogram.ofScores(GRADE, 8, 9));
+        StudyResult result = StudyAnalyzer.withDefaults().analyze(acc);
+        OutcomeComparison flat = result.outcomes().get(0).comparison();
+        assertTrue(flat.kruskalWallis().isEmpty());
+        assertTrue(flat.notComputable().get("kruskalWallis").contains("same score"), flat.notComputable().toString());
+        assertTrue(flat.qValues().rankTest().isEmpty());
+        OutcomeComparison pair = result.outcomes().get(1).comparison();
+        KruskalWallisResult kw = pair.kruskalWallis().orElseThrow();
+        assertEquals(2, kw.pairwise().size(), "A vs B has no rank information");
+        assertTrue(pair.notComputable().get("kruskalWallis.pairwise.A vs B").contains("same score 5"));
+        assertEquals(List.of("A", "C"), List.of(kw.pairwise().get(0).mannWhitney().groupA(),
+                kw.pairwise().get(0).mannWhitney().groupB()));
+        assertFalse(StudyResultJson.write(result).contains("NaN"));
+    }
+
+    @Test
     void groupsCountParticipantsAndMethodsDescribeTheRun() {
         Study study = Study.of("m", List.of(new Outcome("x", "X", "")), DOCTOR_PATIENT);
         RatingAccumulator acc = new RatingAccumulator(study);
