@@ -105,11 +105,17 @@ public final class PdfReportRenderer implements ReportRenderer {
             for (String sentence : Summary.sentences(result)) {
                 document.add(paragraph(fonts, sentence, 10, false));
             }
+            ConsensusMatrixChart matrix = new ConsensusMatrixChart(view);
+            boolean matrixOnFirstPage = fitsBelow(document, writer, ConsensusMatrixChart.WIDTH, matrix.height());
+            if (matrixOnFirstPage) {
+                chart(document, writer, fonts, "Consensus matrix", ConsensusMatrixChart.WIDTH,
+                        new Drawing(matrix.height(), matrix::draw), availableBelow(document, writer));
+            }
             figure2(document, writer, fonts, view);
-            chartPage(document, writer, fonts, "Consensus matrix", ConsensusMatrixChart.WIDTH, () -> {
-                ConsensusMatrixChart chart = new ConsensusMatrixChart(view);
-                return new Drawing(chart.height(), chart::draw);
-            });
+            if (!matrixOnFirstPage) {
+                chartPage(document, writer, fonts, "Consensus matrix", ConsensusMatrixChart.WIDTH,
+                        () -> new Drawing(matrix.height(), matrix::draw));
+            }
             domainSummary(document, writer, fonts, view);
             document.newPage();
             heading(document, fonts, "Table 1. Importance ratings per outcome and group, consensus and between-group tests", 12);
@@ -196,13 +202,27 @@ public final class PdfReportRenderer implements ReportRenderer {
     private static void chartPage(Document document, PdfWriter writer, PdfFonts fonts, String title, double width,
             Supplier<Drawing> factory) throws DocumentException {
         document.newPage();
+        chart(document, writer, fonts, title, width, factory.get(), PAGE.getHeight() - 2 * MARGIN - 50);
+    }
+
+    /** Space left on the current page below what has been written, less a heading. */
+    private static float availableBelow(Document document, PdfWriter writer) {
+        return writer.getVerticalPosition(true) - document.bottom() - 40;
+    }
+
+    /** Whether a chart fits on the rest of the current page at 75% or more of its page-width size. */
+    private static boolean fitsBelow(Document document, PdfWriter writer, double width, double height) {
+        float pageWidthScale = Math.min(1f, (PAGE.getWidth() - 2 * MARGIN) / (float) width);
+        return availableBelow(document, writer) >= 0.75f * pageWidthScale * height;
+    }
+
+    private static void chart(Document document, PdfWriter writer, PdfFonts fonts, String title, double width,
+            Drawing drawing, float maxHeight) throws DocumentException {
         heading(document, fonts, title, 12);
-        Drawing drawing = factory.get();
         PdfTemplate template = writer.getDirectContent().createTemplate((float) width, (float) drawing.height());
         drawing.draw().accept(new PdfCanvas(template, fonts, drawing.height()));
         Image image = Image.getInstance(template);
         float maxWidth = PAGE.getWidth() - 2 * MARGIN;
-        float maxHeight = PAGE.getHeight() - 2 * MARGIN - 50;
         float scale = Math.min(1f, Math.min(maxWidth / (float) width, maxHeight / (float) drawing.height()));
         image.scalePercent(scale * 100);
         image.setAlignment(Element.ALIGN_CENTER);

@@ -74,7 +74,8 @@ public final class Publisher {
             String undo = undo(request, folderId, uploaded, previousPdf, pdfReplaced);
             String redcapText = e instanceof RedcapException re && re.redcapMessage() != null && !re.redcapMessage().isBlank()
                     ? re.redcapMessage() : e.getMessage();
-            throw new PublishException("Publishing failed while " + step + ": " + redcapText + ". " + undo, e);
+            String sentence = redcapText != null && redcapText.endsWith(".") ? redcapText : redcapText + ".";
+            throw new PublishException("Publishing failed while " + step + ": " + sentence + " " + undo, e);
         }
     }
 

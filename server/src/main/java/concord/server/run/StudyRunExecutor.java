@@ -18,6 +18,7 @@ import concord.server.load.RecordFeed;
 import concord.server.load.StudyConfigurationException;
 import concord.server.load.StudyLoader;
 import concord.server.load.StudySpec;
+import concord.server.publish.DashboardBody;
 import concord.server.publish.PublishException;
 import concord.server.publish.PublishReceipt;
 import concord.server.publish.PublishRequest;
@@ -107,8 +108,11 @@ public class StudyRunExecutor implements RunExecutor {
                 context.stage(RunStage.PUBLISHING);
                 publishedTo = publish(project, run, when, redcap, redcapVersion, files, result, feed).describe();
             }
+            List<RunArtifact> stored = new java.util.ArrayList<>(files);
+            stored.add(new RunArtifact(DashboardBody.FILE_NAME, "text/html; charset=utf-8",
+                    DashboardBody.html(result).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return new RunCompletion(RunOutcome.PUBLISHED, feed.analysed(), feed.issueCount(), feed.fingerprint(),
-                    configHash, version, redcapVersion, publishedTo, files);
+                    configHash, version, redcapVersion, publishedTo, stored);
         } catch (StudyConfigurationException e) {
             throw new RunFailedException(e.getMessage(), facts(feed, configHash, version, redcapVersion), e);
         } catch (PublishException e) {

@@ -93,29 +93,39 @@ final class ClbpoqDictionary {
         return fields;
     }
 
+    /**
+     * The run summary. The names Concord's publisher writes ({@code concord.server.publish.ResultsRecord}:
+     * run id and time, records analysed and excluded, outcomes, differing, fingerprint, summary) are a
+     * contract with the server; the PDF field is the one to configure as {@code publish.pdf-field}.
+     */
     private static List<DictionaryField> concordResults() {
         String form = CONCORD_RESULTS;
         String ro = "@READONLY";
         return List.of(
-                DictionaryField.of("cr_run_time", form, "text", "Run finished at")
-                        .header("Written by Concord after each run; do not edit.")
-                        .validate("datetime_seconds_ymd", "", "").annotate(ro),
-                DictionaryField.of("cr_run_id", form, "text", "Run ID").annotate(ro),
-                DictionaryField.of("cr_n_doctor", form, "text", "Doctors analysed").validate("integer", "", "").annotate(ro),
-                DictionaryField.of("cr_n_patient", form, "text", "Patients analysed").validate("integer", "", "").annotate(ro),
-                DictionaryField.of("cr_n_outcomes", form, "text", "Outcomes analysed").validate("integer", "", "").annotate(ro),
-                DictionaryField.of("cr_n_differ", form, "text", "Outcomes on which doctors and patients differ")
-                        .note("By consensus classification, chi-square or rank-sum test").validate("integer", "", "").annotate(ro),
-                DictionaryField.of("cr_n_critical_both", form, "text", "Outcomes critical for both groups")
+                DictionaryField.of("concord_run_id", form, "text", "Run ID")
+                        .header("Written by Concord after each run; do not edit.").annotate(ro),
+                DictionaryField.of("concord_run_time", form, "text", "Run finished at (UTC)")
+                        .validate("datetime_ymd", "", "").annotate(ro),
+                DictionaryField.of("concord_records", form, "text", "Records analysed").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("concord_excluded", form, "text", "Records left out (see the run's issues)")
                         .validate("integer", "", "").annotate(ro),
-                DictionaryField.of("cr_dashboard_url", form, "text", "Dashboard link").annotate(ro),
-                DictionaryField.of("cr_dashboard_link", form, "descriptive",
-                        "<a href=\"[cr_dashboard_url]\" target=\"_blank\">Open the Concord dashboard</a>")
-                        .showIf("[cr_dashboard_url] <> ''"),
-                DictionaryField.of("cr_report_pdf", form, "file", "Report (PDF)").annotate(ro),
-                DictionaryField.of("cr_data_sha256", form, "text", "SHA-256 of the records read").annotate(ro),
-                DictionaryField.of("cr_versions", form, "text", "Concord and REDCap versions").annotate(ro),
-                DictionaryField.of("cr_methods", form, "notes", "Methods").annotate(ro));
+                DictionaryField.of("concord_n_doctor", form, "text", "Doctors analysed").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("concord_n_patient", form, "text", "Patients analysed").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("concord_outcomes", form, "text", "Outcomes analysed").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("concord_differing", form, "text", "Outcomes on which doctors and patients differ")
+                        .note("By consensus classification, chi-square or rank-sum test").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("concord_critical_both", form, "text", "Outcomes critical for both groups")
+                        .validate("integer", "", "").annotate(ro),
+                DictionaryField.of("concord_summary", form, "notes", "Summary per outcome").annotate(ro),
+                DictionaryField.of("concord_dashboard_url", form, "text", "Dashboard link").annotate(ro),
+                DictionaryField.of("concord_dashboard_link", form, "descriptive",
+                        "<a href=\"[concord_dashboard_url]\" target=\"_blank\">Open the Concord dashboard</a>")
+                        .showIf("[concord_dashboard_url] <> ''"),
+                DictionaryField.of("concord_report_pdf", form, "file", "Report (PDF)").annotate(ro),
+                DictionaryField.of("concord_fingerprint", form, "text", "Fingerprint of the records read")
+                        .note("Hash of the data; the same data give the same fingerprint").annotate(ro),
+                DictionaryField.of("concord_versions", form, "text", "Concord and REDCap versions").annotate(ro),
+                DictionaryField.of("concord_methods", form, "notes", "Methods").annotate(ro));
     }
 
     private static List<DictionaryField> concordOutcomeResults() {

@@ -33,6 +33,8 @@ final class ClbpoqGenerator {
     static final String DICTIONARY = "clbpoq-dictionary.csv";
     static final String RECORDS = "clbpoq-records.csv";
     static final String PROJECT_XML = "clbpoq-project.xml";
+    /** The results instrument alone, for projects that keep their own questionnaire (named by the server's project check). */
+    static final String RESULTS_INSTRUMENT_ZIP = "concord-results-instrument.zip";
 
     private ClbpoqGenerator() {
     }
@@ -70,6 +72,11 @@ final class ClbpoqGenerator {
                 ClbpoqParticipants.records(reconstruction.participants(GROUP_SIZES), catalog, SEED));
     }
 
+    /** The {@code concord_results} instrument as an Online Designer ZIP. */
+    static byte[] resultsInstrumentZip(ClbpoqProject project) {
+        return InstrumentZip.write(project.forms().get(ClbpoqDictionary.CONCORD_RESULTS));
+    }
+
     /** File name → content of the three deploy files. */
     static Map<String, String> files(ClbpoqProject project) {
         Map<String, String> files = new LinkedHashMap<>();
@@ -88,18 +95,20 @@ final class ClbpoqGenerator {
     }
 
     /** Writes the files; {@code mvn -pl server -am test -Dtest=ClbpoqGeneratorTest -Dconcord.regenerate=true}. */
-    static void writeAll(Map<String, String> files) throws IOException {
+    static void writeAll(Map<String, String> files, byte[] resultsZip) throws IOException {
         Files.createDirectories(deployDirectory());
         for (Map.Entry<String, String> f : files.entrySet()) {
             Files.writeString(deployDirectory().resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
         }
+        Files.write(deployDirectory().resolve(RESULTS_INSTRUMENT_ZIP), resultsZip);
     }
 
     public static void main(String[] args) throws IOException {
         Reconstruction reconstruction = reconstruct();
-        writeAll(files(project(reconstruction, ClbpoqCatalog.load())));
+        ClbpoqProject project = project(reconstruction, ClbpoqCatalog.load());
+        writeAll(files(project), resultsInstrumentZip(project));
         System.out.println(ReconstructionReport.of(reconstruction).summary());
-        System.out.println("Wrote " + List.of(DICTIONARY, RECORDS, PROJECT_XML) + " to " + deployDirectory());
+        System.out.println("Wrote " + List.of(DICTIONARY, RECORDS, PROJECT_XML, RESULTS_INSTRUMENT_ZIP) + " to " + deployDirectory());
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {

@@ -21,15 +21,35 @@ class ClbpoqGeneratorTest {
 
     @Test
     void committedDeployFilesAreCurrent() throws IOException {
-        Map<String, String> generated = ClbpoqGenerator.generate();
+        ClbpoqProject project = ClbpoqGenerator.project(ClbpoqGenerator.reconstruct(), ClbpoqCatalog.load());
+        Map<String, String> generated = ClbpoqGenerator.files(project);
+        byte[] zip = ClbpoqGenerator.resultsInstrumentZip(project);
         if (Boolean.getBoolean("concord.regenerate")) {
-            ClbpoqGenerator.writeAll(generated);
+            ClbpoqGenerator.writeAll(generated, zip);
         }
+        Path committedZip = ClbpoqGenerator.deployDirectory().resolve(ClbpoqGenerator.RESULTS_INSTRUMENT_ZIP);
+        assertTrue(Files.exists(committedZip) && java.util.Arrays.equals(zip, Files.readAllBytes(committedZip)),
+                committedZip + " is missing or differs from the generator's output; regenerate with -Dconcord.regenerate=true");
         for (Map.Entry<String, String> file : generated.entrySet()) {
             Path committed = ClbpoqGenerator.deployDirectory().resolve(file.getKey());
             assertTrue(Files.exists(committed), committed + " is missing; generate it with -Dconcord.regenerate=true");
             assertEquals(file.getValue(), Files.readString(committed, StandardCharsets.UTF_8),
                     committed + " differs from the generator's output; regenerate with -Dconcord.regenerate=true");
+        }
+    }
+
+    @Test
+    void theResultsInstrumentZipHoldsTheInstrumentsDictionaryRows() throws IOException {
+        ClbpoqProject project = ClbpoqGenerator.project(ClbpoqGenerator.reconstruct(), ClbpoqCatalog.load());
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(ClbpoqGenerator.resultsInstrumentZip(project)))) {
+            java.util.zip.ZipEntry entry = in.getNextEntry();
+            assertEquals("instrument.csv", entry.getName());
+            String csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(csv.startsWith("\"Variable / Field Name\",\"Form Name\""), csv);
+            assertEquals(1 + project.forms().get("concord_results").size(), csv.split("\n").length);
+            assertTrue(csv.contains("concord_run_id,concord_results,"), csv);
+            assertEquals("OriginID.txt", in.getNextEntry().getName());
         }
     }
 

@@ -105,8 +105,8 @@ class ClbpoqProjectConsistencyTest {
         List<String> header = new ArrayList<>(records.get(0).keySet());
         assertEquals(List.of("record_id", "redcap_repeat_instrument", "redcap_repeat_instance"), header.subList(0, 3));
         assertTrue(header.containsAll(List.of("or_differ_by___1", "or_differ_by___2", "or_differ_by___3",
-                "cr_report_pdf", "participant_complete", "concord_outcome_results_complete")));
-        assertFalse(header.contains("cr_dashboard_link"), "descriptive fields are not exported");
+                "concord_report_pdf", "participant_complete", "concord_outcome_results_complete")));
+        assertFalse(header.contains("concord_dashboard_link"), "descriptive fields are not exported");
     }
 
     @Test

@@ -186,6 +186,7 @@ final class OdmWriter {
                 case "number" -> new String[] {"float", "999", "text", "float"};
                 case "number_1dp", "number_2dp" -> new String[] {"float", "999", "text", f.validation()};
                 case "datetime_seconds_ymd" -> new String[] {"datetime", "999", "text", f.validation()};
+                case "datetime_ymd" -> new String[] {"partialDatetime", "999", "text", f.validation()};
                 case "" -> new String[] {"text", "999", "text", ""};
                 default -> throw new IllegalArgumentException("No ODM mapping for validation " + f.validation()
                         + " of field " + f.fieldName());

@@ -213,7 +213,13 @@ class ClusterIT {
         }
         ConcordProcess victim = running.workerId().equals("node-a") ? nodeA : nodeB;
         ConcordProcess survivor = victim == nodeA ? nodeB : nodeA;
-        Thread.sleep(1500); // let the victim renew its lease at least once: it is mid-run, not just claimed
+        String killStage = System.getProperty("concord.cluster.kill-stage", "");
+        if (killStage.isBlank()) {
+            Thread.sleep(1500); // let the victim renew its lease at least once: it is mid-run, not just claimed
+        } else { // e.g. PUBLISHING: reproduces leftovers of a killed upload (see deploy/README.md)
+            runs.await(runId, r -> killStage.equals(r.stage()), Duration.ofSeconds(60));
+            Thread.sleep(2000);
+        }
         RunTable.Row beforeKill = runs.find(runId);
         assertEquals("RUNNING", beforeKill.status(), "still running when killed: " + beforeKill);
         Instant killedAt = Instant.now();

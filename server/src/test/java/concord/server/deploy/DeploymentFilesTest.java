@@ -159,6 +159,15 @@ class DeploymentFilesTest {
         assertEquals(Optional.empty(), KEYS.keyForEnvironment("CONCORD_RUN_LEASE"));
     }
 
+    @Test
+    void theLogLevelVariableIsReadByTheShippedLogbackConfiguration() throws IOException {
+        try (var in = DeploymentFilesTest.class.getClassLoader().getResourceAsStream("logback.xml")) {
+            assertTrue(in != null, "server/src/main/resources/logback.xml is on the classpath");
+            assertTrue(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("${CONCORD_LOG_LEVEL"),
+                    "logback.xml reads CONCORD_LOG_LEVEL, which DeploymentRules accepts as a runtime variable");
+        }
+    }
+
     private static DeploymentRules checkAll(String dockerfileText, String compose, String deployment, String secret)
             throws IOException {
         DeploymentRules rules = new DeploymentRules(KEYS);

@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  * first, and the health paths the files probe, which the test then requests from a running server.
  */
 final class DeploymentRules {
-    /** Variables read by the JVM or Micronaut's bootstrap rather than bound as configuration keys. */
+    /**
+     * Variables read by the JVM, Micronaut's bootstrap or logback.xml rather than bound as configuration
+     * keys.
+     */
     static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MICRONAUT_CONFIG_FILES",
-            "MICRONAUT_ENVIRONMENTS");
+            "MICRONAUT_ENVIRONMENTS", "CONCORD_LOG_LEVEL");
     private static final Pattern PROJECT_VARIABLE = Pattern.compile("CONCORD_PROJECTS_([A-Z0-9]+)_.+");
     private static final Pattern COMPOSE_INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(TOKEN|SECRET|PASSWORD).*");

@@ -1,0 +1,52 @@
+package concord.server.publish;
+
+import concord.analysis.StudyResult;
+
+import java.util.List;
+
+/**
+ * The body of a REDCap Project Dashboard over the results instruments, for an admin to paste once
+ * (REDCap has no API for dashboards). It uses Smart Functions, Smart Tables and Smart Charts, so it
+ * follows every later run without being edited: the summary reads {@code concord_results} (one record)
+ * with {@code aggregate-max}, the tables and charts read the {@code concord_outcome_results} instances.
+ */
+public final class DashboardBody {
+    public static final String FILE_NAME = "project-dashboard.html";
+
+    private DashboardBody() {
+    }
+
+    public static String html(StudyResult result) {
+        List<String> labels = ResultsRecord.roles(result).stream().map(g -> escape(g.label())).toList();
+        String first = labels.isEmpty() ? "Group 1" : labels.get(0);
+        String second = labels.size() < 2 ? "Group 2" : labels.get(1);
+        return """
+                <!-- Concord: paste into Project Dashboards > Create new dashboard (HTML editor). It reads the
+                     concord_results and concord_outcome_results instruments written by every run. -->
+                <h3>%1$s: do %2$s and %3$s value the same outcomes?</h3>
+                <p>Latest run <b>[aggregate-max:cr_run_id]</b>:
+                   <b>[aggregate-max:cr_n_outcomes]</b> outcomes rated by <b>[aggregate-max:cr_n_doctor]</b> %2$s and
+                   <b>[aggregate-max:cr_n_patient]</b> %3$s.</p>
+                <p>Critical for both groups: <b>[aggregate-max:cr_n_critical_both]</b> outcomes.
+                   The groups differ on <b>[aggregate-max:cr_n_differ]</b> outcomes
+                   (consensus classification, chi-square or rank-sum test).</p>
+                <h4>Verdict per outcome</h4>
+                [bar-chart:or_verdict:bar-vertical]
+                <h4>Consensus: %2$s</h4>
+                [pie-chart:or_doctor_consensus]
+                <h4>Consensus: %3$s</h4>
+                [pie-chart:or_patient_consensus]
+                <h4>Share rating 7-9 (critically important), across outcomes</h4>
+                [stats-table:or_doctor_pct_critical,or_patient_pct_critical:count,min,median,mean,max]
+                <h4>Mean scores, %2$s against %3$s</h4>
+                [scatter-plot:or_doctor_mean,or_patient_mean]
+                <p>The full report (HTML, PDF, Excel, CSV) is in the File Repository; the PDF is also attached
+                   to the results record. Figures refresh when the dashboard cache does (at most every 10 minutes).</p>
+                """.formatted(escape(result.title()), first, second);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("[", "&#91;").replace("]", "&#93;");
+    }
+}

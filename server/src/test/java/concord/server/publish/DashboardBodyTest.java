@@ -1,0 +1,35 @@
+package concord.server.publish;
+
+import concord.analysis.Outcome;
+import concord.analysis.RatingAccumulator;
+import concord.analysis.StakeholderGroup;
+import concord.analysis.Study;
+import concord.analysis.StudyAnalyzer;
+import concord.analysis.StudyResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DashboardBodyTest {
+    @Test
+    void usesSmartFunctionsOverTheResultsFieldsAndEscapesRedcapTexts() {
+        Study study = Study.of("Back <script>pain</script> [record-name]", List.of(new Outcome("pain", "Pain", "")),
+                List.of(new StakeholderGroup("1", "Patients"), new StakeholderGroup("2", "Doctors")));
+        RatingAccumulator ratings = new RatingAccumulator(study);
+        ratings.addParticipant(0);
+        ratings.add(0, 0, 8);
+        ratings.addParticipant(1);
+        ratings.add(1, 0, 3);
+        StudyResult result = StudyAnalyzer.withDefaults().analyze(ratings);
+        String html = DashboardBody.html(result);
+        assertTrue(html.contains("[aggregate-max:cr_n_differ]"));
+        assertTrue(html.contains("[stats-table:or_doctor_pct_critical,or_patient_pct_critical:count,min,median,mean,max]"));
+        assertTrue(html.contains("[scatter-plot:or_doctor_mean,or_patient_mean]"));
+        assertFalse(html.contains("<script>"), "REDCap texts are escaped");
+        assertFalse(html.contains("[record-name]"), "a title cannot inject a smart variable");
+        assertTrue(html.indexOf("Doctors") < html.indexOf("Patients"), "doctor fields are labelled with the doctor group");
+    }
+}
