@@ -90,6 +90,9 @@ final class ContextCommands {
 
     private static void useConfig(CliArgs args) {
         if (args.get("config") != null) {
+            if (!java.nio.file.Files.isReadable(java.nio.file.Path.of(args.get("config")))) {
+                throw new CliException("--config " + args.get("config") + ": file not found or not readable");
+            }
             System.setProperty("micronaut.config.files", args.get("config"));
         }
     }

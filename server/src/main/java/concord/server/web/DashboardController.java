@@ -109,8 +109,8 @@ public class DashboardController {
                 .filter(f -> reports.file(run.id(), f).isPresent()).toList()).orElse(List.of());
         ProjectPage.Model model = new ProjectPage.Model(project, config.displayTitle(), access.grant().username(),
                 access.session().csrfToken(), latest, result, error, history, formats, Table1Query.of(sort, domain, differs));
-        String subtitle = result.map(StudyResult::title).map(t -> t + " \u00b7 ").orElse("")
-                + "signed in through REDCap as " + access.grant().username();
+        String subtitle = result.map(StudyResult::title).filter(t -> !t.equals(config.displayTitle()))
+                .map(t -> t + " \u00b7 ").orElse("") + "signed in through REDCap as " + access.grant().username();
         return Responses.html(HttpStatus.OK, Page.render(config.displayTitle(), subtitle, model.busy() ? 3 : 0,
                 selfUrl(request, project), ProjectPage.render(model)));
     }

@@ -40,7 +40,6 @@ class DashboardBrowserTest {
                     Thread.sleep(250); // the page refreshes itself (meta refresh) while the run is queued or running
                 }
                 String page = browser.source();
-                browser.screenshot(Path.of("target", "screenshots", "dashboard-last.png"));
                 assertTrue(page.contains("Table 1. Importance ratings"), "the finished report appeared without a manual reload: "
                         + browser.currentUrl() + "\n" + fixture.server.getApplicationContext()
                         .getBean(concord.server.run.RunRepository.class).list("clbp", 5));

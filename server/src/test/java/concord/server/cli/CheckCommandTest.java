@@ -1,0 +1,62 @@
+package concord.server.cli;
+
+import concord.connector.sandbox.RedcapSandbox;
+import concord.connector.sandbox.SandboxUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code check --config FILE} against the sandbox's CLBPOQ project. */
+class CheckCommandTest {
+    @AfterEach
+    void forgetConfig() {
+        System.clearProperty("micronaut.config.files");
+    }
+
+    @Test
+    void reportsReadyOrWhatToFix(@TempDir Path dir) throws Exception {
+        try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {
+            int pid = sandbox.seedDemoProject();
+            String token = sandbox.createToken(pid, SandboxUser.withAllRights("checker"));
+            Path config = dir.resolve("concord.yml");
+            Files.writeString(config, """
+                    datasources:
+                      default:
+                        url: jdbc:h2:mem:check;DB_CLOSE_DELAY=-1
+                    concord:
+                      projects:
+                        good:
+                          api-url: %1$s
+                          token: %2$s
+                          redcap-project-id: %3$d
+                          group-field: group
+                          det-secret: s3cret-s3cret
+                        bad:
+                          api-url: %1$s
+                          token: %2$s
+                          group-field: sex_of_participant
+                    """.formatted(sandbox.apiUrl(), token, pid));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            assertEquals(0, Cli.run(new String[]{"check", "--project", "good", "--config", config.toString()}, print, print),
+                    out.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("Project good: ready"), out.toString(StandardCharsets.UTF_8));
+            out.reset();
+            assertEquals(1, Cli.run(new String[]{"check", "--project", "bad", "--config", config.toString()}, print, print));
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("PROBLEM  Project bad: group field 'sex_of_participant' is not in the data dictionary"), text);
+            assertTrue(text.contains("WARNING  redcap-project-id is not set"), text);
+            assertTrue(text.contains("WARNING  det-secret is not set"), text);
+            assertTrue(!text.contains(token), "the token is never printed");
+        }
+    }
+}
