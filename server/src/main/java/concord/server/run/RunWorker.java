@@ -128,7 +128,10 @@ public class RunWorker {
             if (!(e instanceof RunFailedException)) {
                 LOG.warn("Run {} of project {} failed unexpectedly", run.id(), run.projectId(), e);
             } else {
-                LOG.warn("Run {} of project {} failed: {}", run.id(), run.projectId(), message);
+                // The message can name records and values (e.g. the IDs REDCap left out of a batch): it is
+                // stored with the run for the admin API; the log gets only its record- and value-free part.
+                LOG.warn("Run {} of project {} failed: {} (full message: GET /runs/{})", run.id(), run.projectId(),
+                        withoutParticipantData(message), run.id());
             }
             if (!context.isLost()) {
                 queue.fail(run.id(), config.workerId(), clock.instant(), message, facts);
@@ -151,5 +154,10 @@ public class RunWorker {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Drops bracketed lists and quoted texts, where run failure messages carry record IDs and values. */
+    static String withoutParticipantData(String message) {
+        return message == null ? "" : message.replaceAll("\\[[^\\]]*\\]", "[…]").replaceAll("'[^']*'", "'…'");
     }
 }
