@@ -58,7 +58,7 @@ final class DemoCommand {
         props.put(p + "det-secret", detSecret);
         props.put(p + "publish.results", "RECORD");
         props.put(p + "publish.results-record", "concord-results");
-        props.put(p + "publish.pdf-field", "cr_report_pdf");
+        props.put(p + "publish.pdf-field", "concord_report_pdf");
         props.put(p + "publish.dashboard-url", base + "/");
         ApplicationContext ctx = Micronaut.build(new String[0]).mainClass(Application.class).properties(props).start();
         // Micronaut's own shutdown hook stops the service; closing it here too would deadlock with it.

@@ -88,7 +88,7 @@ public record ProjectConfiguration(
      * @param resultsToken   API token of the results project
      * @param resultsRecord  record ID used in the study project when {@code results=RECORD} (always excluded from analysis)
      * @param pdfField       file-upload field receiving the PDF (in the results record); blank: none
-     * @param dashboardUrl   link written into the results record ({@code cr_dashboard_url}); blank: none
+     * @param dashboardUrl   link written into the results record ({@code concord_dashboard_url}); blank: none
      */
     @ConfigurationProperties("publish")
     public record PublishConfiguration(

@@ -24,11 +24,11 @@ public final class DashboardBody {
                 <!-- Concord: paste into Project Dashboards > Create new dashboard (HTML editor). It reads the
                      concord_results and concord_outcome_results instruments written by every run. -->
                 <h3>%1$s: do %2$s and %3$s value the same outcomes?</h3>
-                <p>Latest run <b>[aggregate-max:cr_run_id]</b>:
-                   <b>[aggregate-max:cr_n_outcomes]</b> outcomes rated by <b>[aggregate-max:cr_n_doctor]</b> %2$s and
-                   <b>[aggregate-max:cr_n_patient]</b> %3$s.</p>
-                <p>Critical for both groups: <b>[aggregate-max:cr_n_critical_both]</b> outcomes.
-                   The groups differ on <b>[aggregate-max:cr_n_differ]</b> outcomes
+                <p>Latest run <b>[aggregate-max:concord_run_id]</b>:
+                   <b>[aggregate-max:concord_outcomes]</b> outcomes rated by <b>[aggregate-max:concord_n_doctor]</b> %2$s and
+                   <b>[aggregate-max:concord_n_patient]</b> %3$s.</p>
+                <p>Critical for both groups: <b>[aggregate-max:concord_critical_both]</b> outcomes.
+                   The groups differ on <b>[aggregate-max:concord_differing]</b> outcomes
                    (consensus classification, chi-square or rank-sum test).</p>
                 <h4>Verdict per outcome</h4>
                 [bar-chart:or_verdict:bar-vertical]

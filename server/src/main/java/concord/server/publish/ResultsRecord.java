@@ -27,7 +27,7 @@ import java.util.OptionalDouble;
 public final class ResultsRecord {
     public static final String INSTRUMENT = "concord_results";
     public static final String OUTCOME_INSTRUMENT = "concord_outcome_results";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private ResultsRecord() {
     }
@@ -38,19 +38,21 @@ public final class ResultsRecord {
         List<Map<String, String>> rows = new ArrayList<>();
         List<GroupSummary> roles = roles(result);
         Map<String, String> main = new LinkedHashMap<>();
-        main.put("cr_run_time", TIME.format(when));
-        main.put("cr_run_id", String.valueOf(runId));
+        main.put("concord_run_time", TIME.format(when));
+        main.put("concord_run_id", String.valueOf(runId));
+        main.put("concord_records", String.valueOf(feed.analysed()));
+        main.put("concord_excluded", String.valueOf(feed.records() - feed.analysed()));
         if (roles.size() == 2) {
-            main.put("cr_n_doctor", String.valueOf(roles.get(0).n()));
-            main.put("cr_n_patient", String.valueOf(roles.get(1).n()));
+            main.put("concord_n_doctor", String.valueOf(roles.get(0).n()));
+            main.put("concord_n_patient", String.valueOf(roles.get(1).n()));
         }
-        main.put("cr_n_outcomes", String.valueOf(result.outcomes().size()));
-        main.put("cr_n_differ", String.valueOf(result.summary().differing()));
-        main.put("cr_n_critical_both", String.valueOf(result.summary().criticalInAllGroups()));
-        main.put("cr_dashboard_url", dashboardUrl == null ? "" : dashboardUrl);
-        main.put("cr_data_sha256", feed.fingerprint());
-        main.put("cr_versions", versions);
-        main.put("cr_methods", String.join("\n", result.methods()));
+        main.put("concord_outcomes", String.valueOf(result.outcomes().size()));
+        main.put("concord_differing", String.valueOf(result.summary().differing()));
+        main.put("concord_critical_both", String.valueOf(result.summary().criticalInAllGroups()));
+        main.put("concord_dashboard_url", dashboardUrl == null ? "" : dashboardUrl);
+        main.put("concord_fingerprint", feed.fingerprint());
+        main.put("concord_versions", versions);
+        main.put("concord_methods", String.join("\n", result.methods()));
         main.put(INSTRUMENT + "_complete", "2");
         rows.add(main);
         if (roles.size() != 2) {

@@ -25,7 +25,7 @@ class DashboardBodyTest {
         ratings.add(1, 0, 3);
         StudyResult result = StudyAnalyzer.withDefaults().analyze(ratings);
         String html = DashboardBody.html(result);
-        assertTrue(html.contains("[aggregate-max:cr_n_differ]"));
+        assertTrue(html.contains("[aggregate-max:concord_differing]"));
         assertTrue(html.contains("[stats-table:or_doctor_pct_critical,or_patient_pct_critical:count,min,median,mean,max]"));
         assertTrue(html.contains("[scatter-plot:or_doctor_mean,or_patient_mean]"));
         assertFalse(html.contains("<script>"), "REDCap texts are escaped");
