@@ -31,7 +31,7 @@ final class DemoCommand {
     private DemoCommand() {
     }
 
-    static int run(List<String> argv, PrintStream out) throws InterruptedException {
+    static int run(List<String> argv, PrintStream out) throws InterruptedException, java.io.IOException {
         CliArgs args = new CliArgs("demo", argv, Set.of("port", "sandbox-port"));
         int port = args.integer("port", 8080);
         int sandboxPort = args.integer("sandbox-port", 8089);
@@ -59,7 +59,9 @@ final class DemoCommand {
         props.put(p + "publish.results", "RECORD");
         props.put(p + "publish.results-record", "concord-results");
         props.put(p + "publish.pdf-field", "concord_report_pdf");
-        props.put(p + "publish.dashboard-url", base + "/");
+        props.put(p + "publish.dashboard-url", base + "/dashboard/" + PROJECT);
+        // The demo serves plain http on loopback; a Secure cookie would not come back over it in every browser.
+        props.put("concord.web.secure-cookie", "false");
         ApplicationContext ctx = Micronaut.build(new String[0]).mainClass(Application.class).properties(props).start();
         // Micronaut's own shutdown hook stops the service; closing it here too would deadlock with it.
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "concord-demo-sandbox-stop"));
@@ -74,11 +76,15 @@ final class DemoCommand {
         out.println("Runs:            curl -H 'Authorization: Bearer " + adminToken + "' " + base + "/projects/" + PROJECT + "/runs");
         out.println("Report files:    " + base + "/runs/" + run.id() + "/files  (same bearer token)");
         out.println("Project check:   " + base + "/projects/" + PROJECT + "/check");
-        out.println("Dashboard:       " + base + "/  (web dashboard, when this build has it)");
-        out.println("Bookmark launch: " + base + "/launch  (POST authkey from a REDCap bookmark, when this build has it)");
+        String authkey = sandbox.issueAuthkey(pid, SandboxUser.withAllRights("demo_coordinator"));
+        out.println("Dashboard:       " + base + "/dashboard/" + PROJECT + "  (opens through the bookmark launch below)");
+        out.println("Bookmark launch: open " + DemoLaunchPage.write(base + "/launch?project=" + PROJECT, authkey).toUri()
+                + " in a browser (the form REDCap's project bookmark posts), or: curl -i -d authkey=" + authkey + " '"
+                + base + "/launch?project=" + PROJECT + "'");
         out.println("Data Entry Trigger of sandbox project " + pid + ": " + base + "/redcap/det?secret=" + detSecret);
         out.println("OpenAPI:         " + base + "/openapi/concord-0.1.yml   Health: " + base + "/health");
-        out.println("Save a form in the sandbox (POST " + sandbox.baseUrl() + "/sandbox/…, see docs/sandbox.md) to trigger a new run. Ctrl-C stops.");
+        out.println("Save a form in the sandbox to trigger a new run: curl -d instrument=participant -d group=2 -d status=2 "
+                + sandbox.baseUrl().resolve("/sandbox/projects/" + pid + "/records/57/save") + "  (docs/sandbox.md). Ctrl-C stops.");
         return 0;
     }
 
