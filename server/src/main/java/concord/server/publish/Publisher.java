@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,15 @@ import java.util.Optional;
  * Puts a run's results into REDCap, all or nothing from the user's point of view:
  * <ol>
  *   <li>find the File Repository folder by name (create it the first time);</li>
+ *   <li>delete files an earlier attempt of the same run left there (it died while uploading), so a
+ *       taken-over run ends with one copy of each file;</li>
  *   <li>upload every file under a dated name ({@code clbpoq-2026-03-02-run12-report.pdf});</li>
  *   <li>optionally replace the PDF in a file-upload field (the previous file is kept to restore);</li>
  *   <li>import the results record last: it is what dashboards read, so it changes only when all else worked.</li>
  * </ol>
  * On any failure the files this run uploaded are deleted again and the PDF field restored, so the
- * previous run's report stays the newest one; the exception carries REDCap's error text.
+ * previous run's report stays the newest one; the exception carries REDCap's error text. Every step is
+ * safe to repeat for the same run, which is what a take-over after a lost lease does.
  */
 public final class Publisher {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -43,6 +47,8 @@ public final class Publisher {
         String step = "finding the File Repository folder '" + folderName + "'";
         try {
             folderId = findOrCreateFolder(study, folderName);
+            step = "removing files of an earlier attempt of run " + request.runId() + " from the folder '" + folderName + "'";
+            removeEarlierAttempt(request, folderId);
             for (RunArtifact file : request.files()) {
                 String name = datedName(request, file.name());
                 step = "uploading " + name + " to the File Repository folder '" + folderName + "'";
@@ -57,6 +63,8 @@ public final class Publisher {
                     && pdf.isPresent();
             if (record != null && resultsClient != null && !request.resultsRows().isEmpty()) {
                 // The record must exist before a file can be attached in every REDCap version.
+                // Safe to repeat: a second attempt imports the same record ID with the same values,
+                // and a normal (non-blank-overwriting) import of identical values leaves the record as it was.
                 step = "writing the results record '" + record + "'";
                 importResults(resultsClient, record, request.resultsRows());
             }
@@ -65,6 +73,7 @@ public final class Publisher {
                 step = "reading the current PDF in field '" + pdfField + "' of record '" + record + "'";
                 previousPdf = exportIfPresent(resultsClient, location);
                 step = "uploading the PDF into field '" + pdfField + "' of record '" + record + "'";
+                // Safe to repeat: a file-upload field holds one file, importing replaces it.
                 resultsClient.importFile(location, new RedcapFile(datedName(request, pdf.get().name()),
                         pdf.get().mediaType(), pdf.get().content()));
                 pdfReplaced = true;
@@ -140,6 +149,42 @@ public final class Publisher {
         LOG.warn("Project {} run {}: could not remove {} after a failed publication", request.projectId(),
                 request.runId(), left);
         return "Could not remove " + left + " from REDCap: delete them by hand so the previous report is the latest.";
+    }
+
+    /**
+     * A run taken over after its instance died (same run id, next attempt) may find files the killed attempt
+     * uploaded; they are deleted so the folder ends with one copy of each. Only this run's names match
+     * ({@link #isFileOfRun}); other runs' files are never touched.
+     */
+    private static void removeEarlierAttempt(PublishRequest request, long folderId) {
+        for (RepositoryEntry entry : request.study().listRepository(folderId)) {
+            if (!entry.folder() && isFileOfRun(entry.name(), request.projectId(), request.runId())) {
+                LOG.info("Project {} run {}: deleting {} left by an earlier attempt of this run", request.projectId(),
+                        request.runId(), entry.name());
+                request.study().deleteRepositoryFile(entry.id());
+            }
+        }
+    }
+
+    /**
+     * Whether {@code name} was built by {@link #datedName} for this project and run, on any day (a taken-over
+     * attempt may run after midnight): {@code <project>-<yyyy-MM-dd>-run<id>-…}, the run id matched exactly
+     * ({@code run9-} never matches {@code run19-} or {@code run91-}).
+     */
+    static boolean isFileOfRun(String name, String projectId, long runId) {
+        String prefix = projectId + "-";
+        String runPart = "-run" + runId + "-";
+        int dateEnd = prefix.length() + 10;
+        if (!name.startsWith(prefix) || name.length() <= dateEnd + runPart.length()
+                || !name.startsWith(runPart, dateEnd)) {
+            return false;
+        }
+        try {
+            DAY.parse(name.substring(prefix.length(), dateEnd));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     static long findOrCreateFolder(RedcapClient client, String name) {

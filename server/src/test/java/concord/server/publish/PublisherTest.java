@@ -1,0 +1,125 @@
+package concord.server.publish;
+
+import concord.connector.RedcapClient;
+import concord.connector.RedcapClientConfiguration;
+import concord.connector.RedcapFile;
+import concord.connector.RepositoryEntry;
+import concord.connector.sandbox.RedcapSandbox;
+import concord.connector.sandbox.SandboxProject;
+import concord.connector.sandbox.SandboxUser;
+import concord.server.config.ProjectConfiguration.PublishConfiguration;
+import concord.server.run.RunArtifact;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Publishing against the REDCap sandbox when a run is taken over: the first attempt uploaded part of the
+ * files and died (its instance was killed), the second attempt of the same run publishes again.
+ */
+class PublisherTest {
+    private static final Instant DAY_ONE = Instant.parse("2026-11-25T23:59:00Z");
+    private static final Instant DAY_TWO = Instant.parse("2026-11-26T00:01:00Z");
+    private static final List<String> OTHERS = List.of(
+            "p1-2026-11-25-run19-result.json",   // run 19: "run9-" must not match it
+            "p1-2026-11-24-run91-result.json",   // run 91
+            "p1-2026-11-25-run8-result.json",    // the previous run of the project
+            "p10-2026-11-25-run9-result.json",   // run 9 of another project sharing the folder
+            "p1-notes-run9-result.json",         // not a dated name
+            "minutes.txt");
+
+    private RedcapSandbox sandbox;
+    private RedcapClient client;
+
+    @BeforeEach
+    void start() {
+        sandbox = RedcapSandbox.builder().build().start();
+        int pid = sandbox.addProject(SandboxProject.generated("Publish study", 5, 3, 1));
+        String token = sandbox.createToken(pid, SandboxUser.withAllRights("concord"));
+        client = RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(), token));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        sandbox.close();
+    }
+
+    @Test
+    void aTakenOverRunReplacesTheFilesOfItsKilledAttemptAndLeavesOtherRunsAlone() {
+        long folder = Publisher.findOrCreateFolder(client, "Concord reports");
+        for (String name : OTHERS) {
+            client.importRepositoryFile(file(name, "other"), folder);
+        }
+        // Attempt 1 (day one, just before midnight) uploaded two of three files, then its instance was killed.
+        PublishRequest first = request(DAY_ONE, "attempt 1");
+        for (RunArtifact artifact : first.files().subList(0, 2)) {
+            client.importRepositoryFile(file(Publisher.datedName(first, artifact.name()), "attempt 1"), folder);
+        }
+
+        // Attempt 2 of the same run starts after midnight: its names carry the next day.
+        PublishReceipt receipt = new Publisher().publish(request(DAY_TWO, "attempt 2"));
+
+        List<String> mine = List.of("p1-2026-11-26-run9-report.html", "p1-2026-11-26-run9-result.csv",
+                "p1-2026-11-26-run9-result.json");
+        assertEquals(mine, receipt.files().stream().sorted().toList());
+        List<String> expected = new ArrayList<>(OTHERS);
+        expected.addAll(mine);
+        assertEquals(expected.stream().sorted().toList(), namesIn(folder), "one copy of each file, others untouched");
+    }
+
+    @Test
+    void publishingTheSameRunTwiceOnTheSameDayLeavesOneCopyOfEachFile() {
+        new Publisher().publish(request(DAY_ONE, "attempt 1"));
+        new Publisher().publish(request(DAY_ONE, "attempt 2"));
+
+        long folder = Publisher.findOrCreateFolder(client, "Concord reports");
+        assertEquals(List.of("p1-2026-11-25-run9-report.html", "p1-2026-11-25-run9-result.csv",
+                "p1-2026-11-25-run9-result.json"), namesIn(folder));
+    }
+
+    @Test
+    void onlyNamesOfTheSameProjectAndRunMatch() {
+        assertTrue(Publisher.isFileOfRun("p1-2026-11-25-run9-result.json", "p1", 9));
+        assertTrue(Publisher.isFileOfRun("p1-2020-01-01-run9-x", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("p1-2026-11-25-run19-result.json", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("p1-2026-11-25-run91-result.json", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("p1-2026-11-25-run9", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("p1-2026-11-25-run9-", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("p10-2026-11-25-run9-result.json", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("p1-x-2026-11-25-run9-result.json", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("p1-2026-13-45-run9-result.json", "p1", 9));
+        assertFalse(Publisher.isFileOfRun("copy of p1-2026-11-25-run9-result.json", "p1", 9));
+    }
+
+    private List<String> namesIn(long folder) {
+        return client.listRepository(folder).stream().filter(e -> !e.folder()).map(RepositoryEntry::name).sorted().toList();
+    }
+
+    private PublishRequest request(Instant when, String content) {
+        List<RunArtifact> files = List.of(
+                new RunArtifact("result.json", "application/json", bytes(content)),
+                new RunArtifact("result.csv", "text/csv", bytes(content)),
+                new RunArtifact("report.html", "text/html", bytes(content)));
+        return new PublishRequest("p1", 9, when, PublishConfiguration.defaults(), client, null, files, null,
+                List.<Map<String, String>>of());
+    }
+
+    private static RedcapFile file(String name, String content) {
+        return new RedcapFile(name, "text/plain", bytes(content));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
