@@ -38,6 +38,8 @@ public final class RecordFeed {
     private final List<LoadIssue> issues = new ArrayList<>();
     private final IntConsumer progress;
     private final List<RedcapRecord> pending = new ArrayList<>();
+    /** Record IDs already flushed: REDCap exports a record's rows together, so a reappearing ID is a duplicate. */
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     private int issueCount;
     private int records;
     private int analysed;
@@ -58,6 +60,13 @@ public final class RecordFeed {
         }
         if (!pending.isEmpty() && !pending.get(0).recordId().equals(row.recordId())) {
             flush();
+        }
+        boolean repeatedRow = pending.stream().anyMatch(p -> p.eventName().equals(row.eventName())
+                && p.repeatInstrument().equals(row.repeatInstrument()) && p.repeatInstance().equals(row.repeatInstance()));
+        if (seen.contains(row.recordId()) || repeatedRow) {
+            issue(row.recordId(), loaded.recordIdField(), row.recordId(), "duplicate record ID: this row is left out "
+                    + "(the first row with this ID is analysed); give each record a unique ID.");
+            return;
         }
         Map<String, String> read = new LinkedHashMap<>();
         for (String field : loaded.exportFields()) {
@@ -81,6 +90,7 @@ public final class RecordFeed {
         pending.clear();
         records++;
         String id = rows.get(0).recordId();
+        seen.add(id);
         RedcapRecord ratingRow = ratingRow(rows);
         String group = firstValue(ratingRow, rows, loaded.groupField());
         if (group.isEmpty()) {
