@@ -26,6 +26,14 @@ public final class HtmlTables {
     private HtmlTables() {
     }
 
+    /**
+     * Escapes a REDCap-provided text for HTML element content, quoted attributes and inline SVG, the
+     * same way every fragment here does, so pages that embed these fragments escape their own text alike.
+     */
+    public static String escapeText(String text) {
+        return escape(text);
+    }
+
     /** The paper's Table 1: every outcome, every group, all statistics and the between-group tests. */
     public static String table1(StudyResult result) {
         ResultView view = new ResultView(result);

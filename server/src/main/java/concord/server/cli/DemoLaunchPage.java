@@ -1,5 +1,6 @@
 package concord.server.cli;
 
+import concord.analysis.report.HtmlTables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,12 +30,8 @@ final class DemoLaunchPage {
                 <input type="hidden" name="authkey" value="%s">
                 <button type="submit" style="font-size:1.2rem;padding:.5rem 1rem">Open the Concord dashboard</button>
                 </form></body></html>
-                """.formatted(escape(launchUrl), escape(authkey));
+                """.formatted(HtmlTables.escapeText(launchUrl), HtmlTables.escapeText(authkey));
         Files.writeString(file, html, StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

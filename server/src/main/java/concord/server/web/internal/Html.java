@@ -1,5 +1,6 @@
 package concord.server.web.internal;
 
+import concord.analysis.report.HtmlTables;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -8,24 +9,9 @@ public final class Html {
     private Html() {
     }
 
-    /** Escapes text for element content and double- or single-quoted attribute values. */
+    /** Escapes text for element content and quoted attribute values (the reports' escaping). */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlTables.escapeText(text);
     }
 
     /** Encodes a path segment or query value. */
