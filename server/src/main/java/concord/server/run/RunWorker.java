@@ -8,6 +8,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 @Requires(property = "concord.runs.worker-enabled", notEquals = "false")
 public class RunWorker {
     private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+    /** The MDC keys of the project and run being executed: filter structured logs by them. */
+    public static final String MDC_PROJECT = "projectId";
+    public static final String MDC_RUN = "runId";
 
     private final RunQueue queue;
     private final RunExecutor executor;
@@ -104,6 +108,14 @@ public class RunWorker {
     }
 
     private void execute(Run run) {
+        // every line logged while the run executes (here, in the executor, the REDCap client) carries them
+        try (MDC.MDCCloseable project = MDC.putCloseable(MDC_PROJECT, run.projectId());
+             MDC.MDCCloseable id = MDC.putCloseable(MDC_RUN, Long.toString(run.id()))) {
+            executeLogged(run);
+        }
+    }
+
+    private void executeLogged(Run run) {
         LOG.info("Run {} of project {} claimed by {} ({} trigger(s), attempt {})", run.id(), run.projectId(),
                 config.workerId(), run.triggerCount(), run.attempts());
         RunContext context = new RunContext();
@@ -140,7 +152,8 @@ public class RunWorker {
     }
 
     private void beat(Run run, RunContext context) {
-        try {
+        try (MDC.MDCCloseable project = MDC.putCloseable(MDC_PROJECT, run.projectId());
+             MDC.MDCCloseable id = MDC.putCloseable(MDC_RUN, Long.toString(run.id()))) {
             if (!queue.heartbeat(run.id(), config.workerId(), clock.instant(), config.lease(), context.stage(),
                     context.recordsRead())) {
                 context.markLost();
