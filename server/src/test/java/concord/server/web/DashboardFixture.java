@@ -206,7 +206,25 @@ final class DashboardFixture implements AutoCloseable {
         if (started.statusCode() != 303) {
             throw new AssertionError("run form answered " + started.statusCode() + ": " + started.body());
         }
-        return awaitFinished(project);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        return awaitRun(Long.parseLong(location.substring(location.indexOf("?run=") + 5)));
+    }
+
+    /** Waits until the run with this id has finished; fails unless it succeeded. */
+    Run awaitRun(long id) throws InterruptedException {
+        RunRepository runs = server.getApplicationContext().getBean(RunRepository.class);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            Run run = runs.find(id).orElseThrow();
+            if (run.status().finished()) {
+                if (run.status() != RunStatus.SUCCEEDED) {
+                    throw new AssertionError("run " + id + " failed: " + run.errorMessage());
+                }
+                return run;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("run " + id + " did not finish within 60 s");
     }
 
     Run awaitFinished(String project) throws InterruptedException {
