@@ -179,7 +179,7 @@ public class RunWorker {
     }
 
     /** Drops bracketed lists and quoted texts, where run failure messages carry record IDs and values. */
-    static String withoutParticipantData(String message) {
+    public static String withoutParticipantData(String message) {
         return message == null ? "" : message.replaceAll("\\[[^\\]]*\\]", "[…]").replaceAll("'[^']*'", "'…'");
     }
 }

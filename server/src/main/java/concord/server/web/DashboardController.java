@@ -9,8 +9,10 @@ import concord.server.config.ProjectConfiguration;
 import concord.server.config.ProjectRegistry;
 import concord.server.run.Run;
 import concord.server.run.RunArtifact;
+import concord.server.run.RunOutcome;
 import concord.server.run.RunStatus;
 import concord.server.run.RunTriggers;
+import concord.server.run.RunWorker;
 import concord.server.run.TriggerKind;
 import concord.server.web.internal.Page;
 import concord.server.web.internal.ProjectPage;
@@ -118,8 +120,13 @@ public class DashboardController {
         Optional<StudyResult> result = Optional.empty();
         Optional<String> error = Optional.empty();
         if (latest.isPresent() && latest.get().status() != RunStatus.SUCCEEDED) {
-            error = Optional.of("Run #" + latest.get().id() + " has no results: it is " + latest.get().status().name()
-                    .toLowerCase(Locale.ROOT) + (latest.get().errorMessage() == null ? "." : " (" + latest.get().errorMessage() + ")."));
+            Run run = latest.get();
+            String why = run.projectWide() ? run.errorMessage() : RunWorker.withoutParticipantData(run.errorMessage());
+            error = Optional.of("Run #" + run.id() + " has no results: it is " + run.status().name().toLowerCase(Locale.ROOT)
+                    + (run.errorMessage() == null ? "." : " (" + why + ")."));
+        } else if (latest.isPresent() && latest.get().outcome() == RunOutcome.UNCHANGED) {
+            error = Optional.of("Run #" + latest.get().id() + " read the same data as an earlier run and stored no new "
+                    + "results (" + latest.get().publishedTo() + "); open that run from the history.");
         } else if (latest.isPresent()) {
             try {
                 result = reports.result(latest.get().id());

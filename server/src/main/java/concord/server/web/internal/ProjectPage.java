@@ -11,6 +11,7 @@ import concord.analysis.report.HtmlTables;
 import concord.analysis.report.SvgCharts;
 import concord.server.run.Run;
 import concord.server.run.RunStatus;
+import concord.server.run.RunWorker;
 import concord.server.web.Table1Query;
 
 import java.time.ZoneOffset;
@@ -259,7 +260,8 @@ public final class ProjectPage {
 
     private static String detail(Run run) {
         if (run.status() == RunStatus.FAILED) {
-            return orDash(run.errorMessage());
+            // a group's run reads every record of the project: its failure may name other groups' records
+            return run.projectWide() ? orDash(run.errorMessage()) : orDash(RunWorker.withoutParticipantData(run.errorMessage()));
         }
         if (!run.status().finished()) {
             return progress(run);
