@@ -42,12 +42,17 @@ public class RunRepository {
                 + " LIMIT " + Math.max(1, Math.min(limit, 1000)), projectId, scope);
     }
 
-    /** The data access groups (unique names) that have had runs of their own in this project, sorted. */
+    /**
+     * The data access groups (unique names) that have had runs of their own in this project and whose latest
+     * run did not fail, sorted: the groups worth refreshing. A group whose last run failed (deleted or renamed
+     * in REDCap, say) is left alone until one of its users starts a run again.
+     */
     public List<String> groupScopes(String projectId) {
         return database.transaction(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT scope FROM concord_run WHERE project_id = ?"
-                    + " AND scope <> '' ORDER BY scope")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.scope FROM concord_run r WHERE r.project_id = ?"
+                    + " AND r.scope <> '' AND r.status <> 'FAILED' AND r.id = (SELECT MAX(l.id) FROM concord_run l"
+                    + " WHERE l.project_id = r.project_id AND l.scope = r.scope) ORDER BY r.scope")) {
                 ps.setString(1, projectId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -260,7 +260,11 @@ class RunQueueTest {
             assertTrue(repo.lastPublished("q").isEmpty(), "q's only run is its group's");
             assertEquals(List.of(siteA.id()), repo.list("p", "site_a", 10).stream().map(Run::id).toList());
             assertEquals(List.of("site_a", "site_b"), repo.groupScopes("p"));
-            assertEquals(4, repo.list("p", 10).size(), "the project's history holds every scope");
+            Run doomed = queue.enqueue("p", "site_b", TriggerKind.REFRESH, later.plusSeconds(7), Duration.ZERO, MAX_WAIT);
+            assertEquals(doomed.id(), queue.claim("w", later.plusSeconds(8), LEASE).orElseThrow().id());
+            assertTrue(queue.fail(doomed.id(), "w", later.plusSeconds(9), "no data access group 'site_b'", null));
+            assertEquals(List.of("site_a"), repo.groupScopes("p"), "a group whose latest run failed is not refreshed");
+            assertEquals(5, repo.list("p", 10).size(), "the project's history holds every scope");
         }
     }
 
