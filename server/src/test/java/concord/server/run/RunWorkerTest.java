@@ -39,7 +39,7 @@ class RunWorkerTest {
                 LoggerFactory.getLogger("concord.test.Executor").info("executing");
                 return new RunCompletion(RunOutcome.PUBLISHED, 0, 0, "f", "c", "v", null, null, List.of());
             };
-            RunWorker worker = new RunWorker(queue, executor, ctx.getBean(RunsConfiguration.class), clock);
+            RunWorker worker = new RunWorker(queue, ctx.getBean(RunRepository.class), executor, ctx.getBean(RunsConfiguration.class), clock);
             try {
                 assertTrue(worker.pollOnce());
             } finally {

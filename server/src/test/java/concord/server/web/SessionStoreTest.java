@@ -55,7 +55,7 @@ class SessionStoreTest {
     void sessionsExpireWhenIdleAndAtTheirMaximumAge(TestDatabase db) {
         try (ApplicationContext ctx = start(db)) {
             SessionStore store = store(ctx);
-            DashboardSession s = store.launch(new ProjectGrant("p", "alice", ""), Optional.empty());
+            DashboardSession s = store.launch(new ProjectGrant("p", "alice", "", ""), Optional.empty());
             now = now.plus(Duration.ofMinutes(29));
             assertTrue(store.find(s.id()).isPresent(), "used within the idle limit");
             for (int i = 0; i < 17; i++) {
@@ -65,7 +65,7 @@ class SessionStoreTest {
             assertTrue(now.isAfter(s.createdAt().plus(Duration.ofHours(8))));
             assertFalse(store.find(s.id()).isPresent(), "busy sessions still end after max-age");
 
-            DashboardSession idle = store.launch(new ProjectGrant("p", "alice", ""), Optional.empty());
+            DashboardSession idle = store.launch(new ProjectGrant("p", "alice", "", ""), Optional.empty());
             now = now.plus(Duration.ofMinutes(31));
             assertFalse(store.find(idle.id()).isPresent());
             assertEquals(0, rows(ctx).size(), "expired sessions are deleted when presented");
@@ -77,13 +77,13 @@ class SessionStoreTest {
     void idsAndTokensAreRandomAndTheOldestSessionGoesBeyondTheLimit(TestDatabase db) {
         try (ApplicationContext ctx = start(db)) {
             SessionStore store = store(ctx);
-            DashboardSession a = store.launch(new ProjectGrant("p", "a", ""), Optional.empty());
-            DashboardSession b = store.launch(new ProjectGrant("p", "b", ""), Optional.empty());
+            DashboardSession a = store.launch(new ProjectGrant("p", "a", "", ""), Optional.empty());
+            DashboardSession b = store.launch(new ProjectGrant("p", "b", "", ""), Optional.empty());
             assertNotEquals(a.id(), b.id());
             assertNotEquals(a.csrfToken(), a.id());
             assertEquals(43, a.id().length());
             store.find(a.id());
-            store.launch(new ProjectGrant("p", "c", ""), Optional.empty());
+            store.launch(new ProjectGrant("p", "c", "", ""), Optional.empty());
             assertTrue(store.find(a.id()).isPresent(), "recently used");
             assertFalse(store.find(b.id()).isPresent(), "least recently used dropped");
             assertEquals(2, rows(ctx).size(), "max-sessions bounds the rows");
@@ -99,7 +99,7 @@ class SessionStoreTest {
     void theTableHoldsAHashOfTheIdAndTheGrantsAsJson(TestDatabase db) {
         try (ApplicationContext ctx = start(db)) {
             SessionStore store = store(ctx);
-            DashboardSession s = store.launch(new ProjectGrant("clbp", "alice", "Site A"), Optional.empty());
+            DashboardSession s = store.launch(new ProjectGrant("clbp", "alice", "Site A", "site_a"), Optional.empty());
             List<String[]> rows = rows(ctx);
             assertEquals(1, rows.size());
             assertEquals(SessionCodec.idHash(s.id()), rows.get(0)[0]);
@@ -107,13 +107,23 @@ class SessionStoreTest {
             for (String column : rows.get(0)) {
                 assertFalse(column.contains(s.id()), "no column holds the session id");
             }
-            assertEquals("[{\"projectId\":\"clbp\",\"username\":\"alice\",\"dataAccessGroup\":\"Site A\"}]", rows.get(0)[1]);
+            assertEquals("[{\"projectId\":\"clbp\",\"username\":\"alice\",\"dataAccessGroup\":\"Site A\","
+                    + "\"uniqueGroupName\":\"site_a\"}]", rows.get(0)[1], "every component of the record, nothing else");
 
             DashboardSession found = store.find(s.id()).orElseThrow();
             assertEquals(s.grants(), found.grants());
             assertEquals(s.csrfToken(), found.csrfToken());
             assertEquals(s.createdAt(), found.createdAt());
             assertFalse(store.find(SessionCodec.idHash(s.id())).isPresent(), "the stored hash is not a session id");
+
+            // a row written by another version (a component missing, an unknown one added) still loads
+            ctx.getBean(Database.class).transaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE concord_session SET grants = "
+                        + "'[{\"projectId\":\"clbp\",\"username\":\"alice\",\"addedLater\":1}]'")) {
+                    return ps.executeUpdate();
+                }
+            });
+            assertEquals(new ProjectGrant("clbp", "alice", "", ""), store.find(s.id()).orElseThrow().grant("clbp").orElseThrow());
 
             store.end(s.id());
             assertFalse(store.find(s.id()).isPresent());
@@ -126,12 +136,12 @@ class SessionStoreTest {
     void aSecondLaunchCarriesOverTheSameUsersGrantsOnly(TestDatabase db) {
         try (ApplicationContext ctx = start(db)) {
             SessionStore store = store(ctx);
-            DashboardSession first = store.launch(new ProjectGrant("p1", "alice", ""), Optional.empty());
-            DashboardSession second = store.launch(new ProjectGrant("p2", "alice", "Site B"), Optional.of(first.id()));
-            assertEquals(Map.of("p1", new ProjectGrant("p1", "alice", ""), "p2", new ProjectGrant("p2", "alice", "Site B")),
+            DashboardSession first = store.launch(new ProjectGrant("p1", "alice", "", ""), Optional.empty());
+            DashboardSession second = store.launch(new ProjectGrant("p2", "alice", "Site B", "site_b"), Optional.of(first.id()));
+            assertEquals(Map.of("p1", new ProjectGrant("p1", "alice", "", ""), "p2", new ProjectGrant("p2", "alice", "Site B", "site_b")),
                     store.find(second.id()).orElseThrow().grants());
             assertFalse(store.find(first.id()).isPresent(), "the previous id ends");
-            DashboardSession bob = store.launch(new ProjectGrant("p3", "bob", ""), Optional.of(second.id()));
+            DashboardSession bob = store.launch(new ProjectGrant("p3", "bob", "", ""), Optional.of(second.id()));
             assertEquals(List.of("p3"), List.copyOf(store.find(bob.id()).orElseThrow().grants().keySet()));
             assertEquals(1, rows(ctx).size());
         }
@@ -142,9 +152,9 @@ class SessionStoreTest {
     void theSweepDeletesExpiredRowsAndAnUnreadableRowEndsItsSession(TestDatabase db) throws Exception {
         try (ApplicationContext ctx = start(db)) {
             SessionStore store = store(ctx);
-            DashboardSession old = store.launch(new ProjectGrant("p", "a", ""), Optional.empty());
+            DashboardSession old = store.launch(new ProjectGrant("p", "a", "", ""), Optional.empty());
             now = now.plus(Duration.ofMinutes(20));
-            DashboardSession recent = store.launch(new ProjectGrant("p", "b", ""), Optional.empty());
+            DashboardSession recent = store.launch(new ProjectGrant("p", "b", "", ""), Optional.empty());
             now = now.plus(Duration.ofMinutes(15));
             assertEquals(1, store.sweep(), "only the session idle for 35 minutes");
             assertEquals(List.of(SessionCodec.idHash(recent.id())), rows(ctx).stream().map(r -> r[0]).toList());
