@@ -30,6 +30,8 @@ public class RunWorker {
     /** The MDC keys of the project and run being executed: filter structured logs by them. */
     public static final String MDC_PROJECT = "projectId";
     public static final String MDC_RUN = "runId";
+    /** Set only for a run scoped to a data access group: the group's unique name. */
+    public static final String MDC_SCOPE = "scope";
 
     private final RunQueue queue;
     private final RunRepository runs;
@@ -114,7 +116,8 @@ public class RunWorker {
     private void execute(Run run) {
         // every line logged while the run executes (here, in the executor, the REDCap client) carries them
         try (MDC.MDCCloseable project = MDC.putCloseable(MDC_PROJECT, run.projectId());
-             MDC.MDCCloseable id = MDC.putCloseable(MDC_RUN, Long.toString(run.id()))) {
+             MDC.MDCCloseable id = MDC.putCloseable(MDC_RUN, Long.toString(run.id()));
+             MDC.MDCCloseable scope = run.projectWide() ? null : MDC.putCloseable(MDC_SCOPE, run.scope())) {
             executeLogged(run);
         }
     }

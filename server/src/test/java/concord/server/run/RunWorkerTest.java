@@ -52,7 +52,24 @@ class RunWorkerTest {
                 assertEquals("mdc", e.getMDCPropertyMap().get(RunWorker.MDC_PROJECT), e.getFormattedMessage());
                 assertEquals(Long.toString(queued.id()), e.getMDCPropertyMap().get(RunWorker.MDC_RUN), e.getFormattedMessage());
             }
+            assertTrue(runLines.stream().noneMatch(e -> e.getMDCPropertyMap().containsKey(RunWorker.MDC_SCOPE)),
+                    "a project-wide run has no scope");
             assertNull(MDC.get(RunWorker.MDC_PROJECT), "the keys are removed when the run ends");
+
+            logs.list.clear();
+            Run group = queue.enqueue("mdc", "site_a", TriggerKind.ADMIN, clock.instant().minusSeconds(60), Duration.ZERO,
+                    Duration.ofSeconds(1));
+            RunWorker second = new RunWorker(queue, ctx.getBean(RunRepository.class), executor,
+                    ctx.getBean(RunsConfiguration.class), clock);
+            try {
+                assertTrue(second.pollOnce());
+            } finally {
+                second.stop();
+            }
+            ILoggingEvent executing = logs.list.stream().filter(e -> e.getLoggerName().endsWith("Executor")).findFirst().orElseThrow();
+            assertEquals("site_a", executing.getMDCPropertyMap().get(RunWorker.MDC_SCOPE));
+            assertEquals(Long.toString(group.id()), executing.getMDCPropertyMap().get(RunWorker.MDC_RUN));
+            assertNull(MDC.get(RunWorker.MDC_SCOPE));
         } finally {
             concord.detachAppender(logs);
         }
