@@ -36,8 +36,9 @@ import okhttp3.OkHttpClient;
  * properties: {@code server} ({@code sandbox,replay}), {@code batchSize} (500),
  * {@code pauseMs} (0: the benchmark measures the client, not the politeness pause; the default
  * configuration's 500 ms pacing caps an export at 1,000 records/s with batches of 500), {@code runs}
- * (measured exports after the warm-up, 1; with more the median is printed too), {@code warmups}
- * (unmeasured exports first, 1: both JVMs compile their hot code during these) and
+ * (measured exports, 5, and their median), {@code warmupRecords} (300,000: unmeasured exports first until
+ * that many records went through, during which both JVMs compile their hot code; the first of them is the
+ * cold figure) or {@code warmups} (a number of warm-up exports instead),
  * {@code serverJvmArgs} (extra options for the server JVM, e.g. a flight recording), and {@code client}
  * ({@code redcap}, or {@code raw}: {@link BenchRawExport} sends the same requests and drops the answers unread,
  * which times the server's side alone). Each export also
@@ -92,8 +93,11 @@ public final class ExportBenchmark {
             String[] ready = line.split(" ");
             RedcapClientConfiguration configuration = RedcapClientConfiguration.of(ready[1], ready[2])
                     .withBatchSize(batchSize).withInterBatchPause(pause);
-            int runs = Integer.getInteger("runs", 1);
-            int warmups = Integer.getInteger("warmups", 1);
+            int runs = Integer.getInteger("runs", 5);
+            // Warm up by records, not exports: both sizes are then measured with the same compiled code, as in a
+            // long-running service. A 10,000-record export alone is over before either JVM has compiled its loops.
+            int warmups = Integer.getInteger("warmups",
+                    (int) Math.max(1, (Long.getLong("warmupRecords", 300_000) + records - 1) / records));
             List<Double> rates = new ArrayList<>();
             boolean raw = System.getProperty("client", "redcap").equals("raw");
             OkHttpClient http = new OkHttpClient();
