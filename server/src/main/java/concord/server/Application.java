@@ -1,6 +1,7 @@
 package concord.server;
 
 import concord.server.cli.Cli;
+import concord.server.logging.LogFormat;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -26,6 +27,7 @@ public final class Application {
             }
             return;
         }
-        Micronaut.run(Application.class, args);
+        // the banner is not a JSON line: print it only when logs are human-readable text
+        Micronaut.build(args).mainClass(Application.class).banner(LogFormat.TEXT.equals(LogFormat.fromEnvironment())).start();
     }
 }

@@ -80,6 +80,25 @@ class LogFormatTest {
                 warnings.toString());
     }
 
+    @Test
+    void theProcessFormatDefaultsToJsonAndReadsTheSystemProperty() {
+        String before = System.getProperty(LogFormat.VARIABLE);
+        try {
+            System.setProperty(LogFormat.VARIABLE, " TEXT ");
+            assertEquals("text", LogFormat.fromEnvironment());
+            System.setProperty(LogFormat.VARIABLE, "yaml");
+            assertEquals("json", LogFormat.fromEnvironment(), "an unknown value logs JSON");
+            System.setProperty(LogFormat.VARIABLE, "");
+            assertEquals("json", LogFormat.fromEnvironment());
+        } finally {
+            if (before == null) {
+                System.clearProperty(LogFormat.VARIABLE);
+            } else {
+                System.setProperty(LogFormat.VARIABLE, before);
+            }
+        }
+    }
+
     private static List<String> logWithProductionConfiguration(String format) throws Exception {
         LoggerContext context = new LoggerContext();
         if (format != null) {
