@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * Everything one publication needs.
@@ -21,12 +22,26 @@ import java.util.Map;
  * @param files          the files to upload
  * @param resultsRecord  record ID receiving the results instrument, or null for none
  * @param resultsRows    rows for the results instruments (raw values, without the record-ID column)
+ * @param abandonedRun   which other runs of the project ended without publishing although they may have
+ *                       uploaded files (e.g. FAILED after their worker died or lost the database mid-publish):
+ *                       their files found in the folder are leftovers and are deleted
  */
 public record PublishRequest(String projectId, long runId, Instant when, PublishConfiguration config, RedcapClient study,
                              @Nullable RedcapClient results, List<RunArtifact> files, @Nullable String resultsRecord,
-                             List<Map<String, String>> resultsRows) {
+                             List<Map<String, String>> resultsRows, LongPredicate abandonedRun) {
     public PublishRequest {
         files = List.copyOf(files);
         resultsRows = resultsRows.stream().map(Map::copyOf).toList();
+    }
+
+    /** A request that treats no other run's files as leftovers. */
+    public PublishRequest(String projectId, long runId, Instant when, PublishConfiguration config, RedcapClient study,
+                          @Nullable RedcapClient results, List<RunArtifact> files, @Nullable String resultsRecord,
+                          List<Map<String, String>> resultsRows) {
+        this(projectId, runId, when, config, study, results, files, resultsRecord, resultsRows, run -> false);
+    }
+
+    public PublishRequest withAbandonedRuns(LongPredicate abandoned) {
+        return new PublishRequest(projectId, runId, when, config, study, results, files, resultsRecord, resultsRows, abandoned);
     }
 }

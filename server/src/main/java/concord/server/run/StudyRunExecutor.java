@@ -134,14 +134,17 @@ public class StudyRunExecutor implements RunExecutor {
         List<Map<String, String>> values = target == ResultsTarget.NONE ? List.of()
                 : ResultsRecord.rows(run.id(), when, result, feed, "Concord " + ConcordVersion.get() + ", REDCap " + redcapVersion,
                         project.publish().dashboardUrl());
+        // Files of this project's FAILED runs are leftovers (a run that lost its lease after uploading).
+        java.util.function.LongPredicate abandoned = id -> runs.find(id)
+                .filter(r -> r.projectId().equals(project.id()) && r.status() == RunStatus.FAILED).isPresent();
         if (target == ResultsTarget.PROJECT) {
             try (RedcapClient results = clients.openResults(project)) {
                 return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap,
-                        results, files, record, values));
+                        results, files, record, values).withAbandonedRuns(abandoned));
             }
         }
         return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
-                files, record, values));
+                files, record, values).withAbandonedRuns(abandoned));
     }
 
     private static void checkProjectId(ProjectConfiguration project, ProjectInfo info) {
