@@ -105,8 +105,11 @@ public class StudyRunExecutor implements RunExecutor {
             String publishedTo = "not published (publish.enabled=false)";
             if (project.publish().enabled()) {
                 context.ensureOwned();
+                // Files of this project's FAILED runs are leftovers (a run that lost its lease after uploading);
+                // read before publishing starts, as the uploads themselves need REDCap only.
+                java.util.Set<Long> failed = runs.failedRunIds(project.id());
                 context.stage(RunStage.PUBLISHING);
-                publishedTo = publish(project, run, when, redcap, redcapVersion, files, result, feed).describe();
+                publishedTo = publish(project, run, when, redcap, redcapVersion, files, result, feed, failed).describe();
             }
             List<RunArtifact> stored = new java.util.ArrayList<>(files);
             stored.add(new RunArtifact(DashboardBody.FILE_NAME, "text/html; charset=utf-8",
@@ -124,7 +127,7 @@ public class StudyRunExecutor implements RunExecutor {
     }
 
     private PublishReceipt publish(ProjectConfiguration project, Run run, Instant when, RedcapClient redcap, String redcapVersion,
-                                   List<RunArtifact> files, StudyResult result, FeedResult feed) {
+                                   List<RunArtifact> files, StudyResult result, FeedResult feed, java.util.Set<Long> failed) {
         ResultsTarget target = project.publish().results();
         String record = switch (target) {
             case NONE -> null;
@@ -134,9 +137,7 @@ public class StudyRunExecutor implements RunExecutor {
         List<Map<String, String>> values = target == ResultsTarget.NONE ? List.of()
                 : ResultsRecord.rows(run.id(), when, result, feed, "Concord " + ConcordVersion.get() + ", REDCap " + redcapVersion,
                         project.publish().dashboardUrl());
-        // Files of this project's FAILED runs are leftovers (a run that lost its lease after uploading).
-        java.util.function.LongPredicate abandoned = id -> runs.find(id)
-                .filter(r -> r.projectId().equals(project.id()) && r.status() == RunStatus.FAILED).isPresent();
+        java.util.function.LongPredicate abandoned = failed::contains;
         if (target == ResultsTarget.PROJECT) {
             try (RedcapClient results = clients.openResults(project)) {
                 return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap,
