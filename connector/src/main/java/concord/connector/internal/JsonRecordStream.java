@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import concord.connector.RedcapException;
 import concord.connector.RedcapRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,8 +32,10 @@ public final class JsonRecordStream {
     public static long read(InputStream body, String recordIdField, Consumer<RedcapRecord> sink) throws IOException {
         long rows = 0;
         Row.Columns columns = null;
+        SerializableString[] expected = new SerializableString[0];
         List<String> names = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        String[] values = new String[64];
+        int[] special = null; // positions of the record ID, event, repeat instrument and instance columns
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -41,32 +46,68 @@ public final class JsonRecordStream {
             }
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-                names.clear();
-                values.clear();
+                // Rows of one export share their column list: each name is first matched byte for byte against
+                // the previous row's (no symbol-table lookup); a row with other columns gets its own list.
                 boolean sameColumns = columns != null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String column = p.currentName();
-                    int i = names.size();
-                    sameColumns = sameColumns && i < columns.size() && column.equals(columns.name(i));
-                    names.add(column);
-                    values.add(text(p, p.nextToken(), column));
+                int n = 0;
+                while (true) {
+                    String column;
+                    if (sameColumns && n < expected.length && p.nextFieldName(expected[n])) {
+                        column = columns.name(n);
+                    } else {
+                        JsonToken name = sameColumns && n < expected.length ? p.currentToken() : p.nextToken();
+                        if (name != JsonToken.FIELD_NAME) {
+                            break;
+                        }
+                        if (sameColumns) {
+                            sameColumns = false;
+                            names.clear();
+                            for (int i = 0; i < n; i++) {
+                                names.add(columns.name(i));
+                            }
+                        }
+                        column = p.currentName();
+                    }
+                    if (!sameColumns) {
+                        names.add(column);
+                    }
+                    if (n == values.length) {
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    values[n++] = text(p, p.nextToken(), column);
                 }
-                // Rows of one export share their column list; a row with other columns gets its own.
-                if (!sameColumns || names.size() != columns.size()) {
+                if (sameColumns && n < columns.size()) {
+                    sameColumns = false;
+                    names.clear();
+                    for (int i = 0; i < n; i++) {
+                        names.add(columns.name(i));
+                    }
+                }
+                if (!sameColumns) {
                     try {
                         columns = new Row.Columns(names);
                     } catch (IllegalArgumentException e) {
                         throw new JsonParseException(p, "a record row repeats a column: " + e.getMessage());
                     }
+                    expected = new SerializableString[columns.size()];
+                    for (int i = 0; i < expected.length; i++) {
+                        expected[i] = new SerializedString(columns.name(i));
+                    }
+                    names.clear();
+                    special = new int[] {columns.indexOf(recordIdField), columns.indexOf(RedcapRecord.EVENT_COLUMN),
+                            columns.indexOf(RedcapRecord.REPEAT_INSTRUMENT_COLUMN),
+                            columns.indexOf(RedcapRecord.REPEAT_INSTANCE_COLUMN)};
                 }
-                Row row = new Row(columns, values.toArray(new String[0]));
-                if (!row.containsKey(recordIdField)) {
+                Row row = new Row(columns, Arrays.copyOf(values, n));
+                if (special[0] < 0) {
                     throw new RedcapException("REDCap's record export has a row without the record-ID column '"
-                            + recordIdField + "' (columns " + names + "). Check that the token's user may export "
+                            + recordIdField + "' (columns " + row.keySet() + "). Check that the token's user may export "
                             + "the record-ID field (form rights, de-identified export) and that '" + recordIdField
                             + "' is still the project's first field.", 200, "", null);
                 }
-                sink.accept(RedcapRecord.of(recordIdField, row));
+                // What RedcapRecord.of finds by name, taken by the positions found once per column list.
+                sink.accept(new RedcapRecord(row.at(special[0], null), row.at(special[1], ""), row.at(special[2], ""),
+                        row.at(special[3], ""), row));
                 rows++;
             }
             if (t != JsonToken.END_ARRAY) {
@@ -78,7 +119,8 @@ public final class JsonRecordStream {
 
     private static String text(JsonParser p, JsonToken value, String column) throws IOException {
         return switch (value) {
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
+            case VALUE_STRING -> ShortStrings.text(p);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getText();
             case VALUE_TRUE -> "1";
             case VALUE_FALSE -> "0";
             case VALUE_NULL -> "";

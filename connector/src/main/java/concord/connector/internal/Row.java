@@ -38,6 +38,12 @@ public final class Row extends AbstractMap<String, String> {
         public String name(int i) {
             return names[i];
         }
+
+        /** The position of a column, or -1. */
+        public int indexOf(String name) {
+            Integer i = index.get(name);
+            return i == null ? -1 : i;
+        }
     }
 
     private final Columns columns;
@@ -50,6 +56,11 @@ public final class Row extends AbstractMap<String, String> {
         }
         this.columns = columns;
         this.values = values;
+    }
+
+    /** The value at a column position ({@link Columns#indexOf}), or {@code fallback} for position -1. */
+    public String at(int position, String fallback) {
+        return position < 0 ? fallback : values[position];
     }
 
     @Override

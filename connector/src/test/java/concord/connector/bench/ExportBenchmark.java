@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * advance: the client's own ceiling). Arguments: record counts (default 10000 100000). System
  * properties: {@code server} ({@code sandbox,replay}), {@code batchSize} (500),
  * {@code pauseMs} (0: the benchmark measures the client, not the politeness pause; the default
- * configuration's 500 ms pacing caps an export at 1,000 records/s with batches of 500).
+ * configuration's 500 ms pacing caps an export at 1,000 records/s with batches of 500), {@code runs}
+ * (measured exports after the warm-up, 1; with more the median is printed too) and
+ * {@code serverJvmArgs} (extra options for the server JVM, e.g. a flight recording). Each export also
+ * prints the CPU time the client and the server JVM used, which stays meaningful on a busy machine.
  */
 public final class ExportBenchmark {
 
@@ -66,9 +69,14 @@ public final class ExportBenchmark {
     private static void run(String serverKind, int records, int batchSize, Duration pause) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String main = serverKind.equals("replay") ? BenchReplayServer.class.getName() : BenchSandboxServer.class.getName();
-        Process server = new ProcessBuilder(java, "-Xmx3g", "-cp", System.getProperty("java.class.path"), main,
-                Integer.toString(records), Integer.toString(RATING_FIELDS), Integer.toString(batchSize))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx3g"));
+        String serverJvmArgs = System.getProperty("serverJvmArgs", "").trim();
+        if (!serverJvmArgs.isEmpty()) {
+            command.addAll(List.of(serverJvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main,
+                Integer.toString(records), Integer.toString(RATING_FIELDS), Integer.toString(batchSize)));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
@@ -80,9 +88,19 @@ public final class ExportBenchmark {
             String[] ready = line.split(" ");
             RedcapClientConfiguration configuration = RedcapClientConfiguration.of(ready[1], ready[2])
                     .withBatchSize(batchSize).withInterBatchPause(pause);
+            int runs = Integer.getInteger("runs", 1);
+            List<Double> rates = new ArrayList<>();
             try (RedcapClient client = RedcapClient.create(configuration)) {
-                export(client, "warm-up", records);
-                export(client, "measured", records);
+                export(client, server, "warm-up", records);
+                for (int run = 1; run <= runs; run++) {
+                    rates.add(export(client, server, runs == 1 ? "measured" : "run " + run, records));
+                }
+            }
+            if (runs > 1) {
+                List<Double> sorted = rates.stream().sorted().toList();
+                double median = runs % 2 == 1 ? sorted.get(runs / 2) : (sorted.get(runs / 2 - 1) + sorted.get(runs / 2)) / 2;
+                System.out.printf("median   %,9d records: %,9.0f records/s over %d runs (min %,.0f, max %,.0f)%n",
+                        records, median, runs, sorted.get(0), sorted.get(runs - 1));
             }
         } finally {
             server.getOutputStream().close();
@@ -90,23 +108,44 @@ public final class ExportBenchmark {
         }
     }
 
-    private static void export(RedcapClient client, String label, int expected) {
+    /** One export; prints its figures and returns records per second. */
+    private static double export(RedcapClient client, Process server, String label, int expected) {
         System.gc();
         long baseline = usedHeap();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         AtomicLong values = new AtomicLong();
+        long clientCpu = processCpuNanos();
+        long serverCpu = cpuNanos(server);
         ExportSummary summary = client.exportRecords(RecordQuery.all(), (RedcapRecord r) -> values.addAndGet(r.values().size()));
+        clientCpu = processCpuNanos() - clientCpu;
+        serverCpu = cpuNanos(server) - serverCpu;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         if (summary.records() != expected) {
             throw new IllegalStateException("exported " + summary.records() + " records, expected " + expected);
         }
         double seconds = summary.elapsed().toNanos() / 1e9;
         System.out.printf("%-8s %,9d records × %d columns: %6.2f s, %,9.0f records/s, %,11.0f values/s, %d batches, "
-                        + "%d requests; heap after GC before export %d MB, peak during export %d MB%n",
+                        + "%d requests; heap after GC before export %d MB, peak during export %d MB; "
+                        + "CPU client %.2f s, server %.2f s%n",
                 label, summary.records(), values.get() / summary.rows(), seconds, summary.records() / seconds,
-                values.get() / seconds, summary.batches(), summary.requests(), baseline >> 20, peak >> 20);
+                values.get() / seconds, summary.batches(), summary.requests(), baseline >> 20, peak >> 20,
+                clientCpu / 1e9, serverCpu / 1e9);
+        return summary.records() / seconds;
+    }
+
+    /**
+     * CPU time of this JVM (all threads, GC included). With the server's it shows where the time goes even
+     * when other work on the machine stretches the wall-clock figures.
+     */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static long cpuNanos(Process process) {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static long usedHeap() {

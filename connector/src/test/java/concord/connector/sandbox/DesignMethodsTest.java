@@ -76,6 +76,43 @@ class DesignMethodsTest {
     }
 
     @Test
+    void versionChecksTheTokenLikeEveryOtherMethod() {
+        HttpResponse<String> unknown = api("token", "0123456789ABCDEF0123456789ABCDEF", "content", "version", "format", "json");
+        assertEquals(403, unknown.statusCode());
+        assertEquals("{\"error\":\"You do not have permissions to use the API\"}", unknown.body());
+        HttpResponse<String> malformed = api("token", "not-a-token", "content", "version", "format", "xml");
+        assertEquals(403, malformed.statusCode());
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\" ?><hash><error>You do not have permissions to use the API</error></hash>",
+                malformed.body());
+        HttpResponse<String> missing = api("content", "version", "format", "csv");
+        assertEquals(403, missing.statusCode());
+        assertEquals("ERROR: You do not have permissions to use the API", missing.body());
+        assertTrue(!unknown.body().contains("14.5.3") && !missing.body().contains("14.5.3"), "no version without a valid token");
+    }
+
+    @Test
+    void versionAndProjectStructureNeedTheApiExportRight() {
+        int pid = sandbox.addProject(SandboxProject.generated("rights", 3, 2, 7));
+        String importOnly = sandbox.createToken(pid, SandboxUser.withAllRights("loader").withApiExport(false));
+        String exporter = sandbox.createToken(pid, SandboxUser.exportOnly("reader"));
+        for (String content : List.of("version", "project", "metadata", "instrument", "exportFieldNames", "repeatingFormsEvents",
+                "dag", "user", "generateNextRecordName")) {
+            HttpResponse<String> refused = api("token", importOnly, "content", content, "format", "json");
+            assertEquals(403, refused.statusCode(), content);
+            assertEquals("{\"error\":\"You do not have permissions to use the API\"}", refused.body(), content);
+            assertEquals(200, api("token", exporter, "content", content, "format", "json").statusCode(), content);
+        }
+        int lpid = sandbox.addProject(SandboxProject.fromFixtureDirectory(Http.fixtures().resolve("longitudinal")));
+        String longitudinalImportOnly = sandbox.createToken(lpid, SandboxUser.withAllRights("loader").withApiExport(false));
+        for (String content : List.of("event", "arm", "formEventMapping")) {
+            HttpResponse<String> refused = api("token", longitudinalImportOnly, "content", content, "format", "csv");
+            assertEquals(403, refused.statusCode(), content);
+            assertEquals("ERROR: You do not have permissions to use the API", refused.body(), content);
+            assertEquals(200, api("token", longitudinal, "content", content, "format", "csv").statusCode(), content);
+        }
+    }
+
+    @Test
     void versionAndUnknownContent() {
         assertEquals("14.5.3", api("token", simple, "content", "version").body());
         HttpResponse<String> bad = api("token", simple, "content", "nonsense", "format", "json");

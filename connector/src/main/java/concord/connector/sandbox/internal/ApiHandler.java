@@ -19,8 +19,12 @@ public final class ApiHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
     static final String NOT_IMPLEMENTED = Reply.XML_HEAD + "<hash><error>The requested method is not implemented.</error></hash>";
     private static final Set<String> FORMATS = Set.of("json", "csv", "xml");
-    private static final Set<String> DESIGN_EXPORTS = Set.of("project", "metadata", "instrument", "exportfieldnames", "event", "arm",
-            "formeventmapping", "repeatingformsevents", "dag", "user", "generatenextrecordname");
+    /**
+     * Methods REDCap's API documentation lists with "you must have API Export privileges in the project": the
+     * version and every project-structure export. (Record, file and File Repository methods check their own rights.)
+     */
+    private static final Set<String> EXPORT_RIGHT_METHODS = Set.of("version", "project", "metadata", "instrument", "exportfieldnames",
+            "event", "arm", "formeventmapping", "repeatingformsevents", "dag", "user", "generatenextrecordname");
 
     private final SandboxState state;
 
@@ -42,6 +46,14 @@ public final class ApiHandler implements HttpHandler {
 
     static void send(HttpExchange exchange, Reply reply) throws IOException {
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (reply.writer() != null) {
+            exchange.sendResponseHeaders(reply.status(), 0); // 0: chunked, the length is not known yet
+            try (OutputStream out = exchange.getResponseBody()) {
+                reply.writer().writeTo(out);
+            }
+            exchange.close();
+            return;
+        }
         byte[] body = reply.body();
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
@@ -118,7 +130,7 @@ public final class ApiHandler implements HttpHandler {
     private Reply dispatch(Call call, FaultInjector faults) {
         String content = call.params().lower("content", "");
         String action = call.params().lower("action", "export");
-        if (DESIGN_EXPORTS.contains(content)) {
+        if (EXPORT_RIGHT_METHODS.contains(content)) {
             call.requireExport();
         }
         return switch (content) {

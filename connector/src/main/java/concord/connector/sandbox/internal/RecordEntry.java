@@ -7,17 +7,24 @@ import java.util.List;
 /** A record: its ID, data access group, last change and flat rows. */
 public final class RecordEntry {
     private final String id;
+    private final long ordinal;
     private String dag;
     private Instant modified;
     private final List<RecordRow> rows = new ArrayList<>(1);
 
-    public RecordEntry(String id, Instant modified) {
+    /** {@code ordinal} orders records by creation: the order exports list them in. */
+    public RecordEntry(String id, Instant modified, long ordinal) {
         this.id = id;
         this.modified = modified;
+        this.ordinal = ordinal;
     }
 
     public String id() {
         return id;
+    }
+
+    public long ordinal() {
+        return ordinal;
     }
 
     /** The unique name of the record's data access group, or null. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -41,9 +42,10 @@ public final class RecordExporter {
         ValueLabels labels = new ValueLabels(project, label, p.bool("exportCheckboxLabel"), p.bool("exportBlankForGrayFormStatus"));
         List<Column> plan = plan(project, selected, selected.contains(0), p.bool("exportDataAccessGroups") && call.userDag() == null,
                 p.bool("exportSurveyFields"));
+        List<String> recordIds = p.list("records");
         RowFilter rows = new RowFilter(call, selected, new HashSet<>(events), filter(p.get("filterLogic"), d),
                 instant(p.get("dateRangeBegin"), "dateRangeBegin"), instant(p.get("dateRangeEnd"), "dateRangeEnd"),
-                new HashSet<>(p.list("records")));
+                new HashSet<>(recordIds));
 
         Table table = new Table(plan.stream().map(Column::name).toList());
         // Listing record IDs is cheap in REDCap too; clients do it before batching, so it never runs out of memory.
@@ -53,8 +55,9 @@ public final class RecordExporter {
             int recordCount = 0;
             // A record in several arms is, in REDCap, one record per arm: exports list arm by arm.
             List<Integer> arms = project.arms().size() > 1 ? project.arms().stream().map(ArmDef::armNum).toList() : List.of(0);
+            Collection<RecordEntry> candidates = recordIds.isEmpty() ? project.records().values() : project.recordsNamed(recordIds);
             for (int arm : arms) {
-                for (RecordEntry r : project.records().values()) {
+                for (RecordEntry r : candidates) {
                     List<RecordRow> kept = rows.rowsOf(r, arm);
                     if (kept.isEmpty() || faults.dropRecord()) {
                         continue;
