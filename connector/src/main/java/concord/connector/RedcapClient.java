@@ -198,6 +198,17 @@ public final class RedcapClient implements AutoCloseable {
         return files.createFolder(name, parentFolderId);
     }
 
+    /**
+     * Creates a File Repository folder inside {@code parentFolderId} (0: top level) that only users of the data
+     * access group with id {@code dataAccessGroupId} (and users in no group) can see, and returns its id.
+     */
+    public long createFolder(String name, long parentFolderId, long dataAccessGroupId) {
+        if (dataAccessGroupId <= 0) {
+            throw new IllegalArgumentException("A data access group id is positive, was " + dataAccessGroupId);
+        }
+        return files.createFolder(name, parentFolderId, dataAccessGroupId);
+    }
+
     /** The File Repository's top level. */
     public List<RepositoryEntry> listRepository() {
         return files.list(0);

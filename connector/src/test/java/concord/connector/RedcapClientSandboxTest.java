@@ -239,6 +239,21 @@ class RedcapClientSandboxTest {
     }
 
     @Test
+    void folderRestrictedToADataAccessGroup() {
+        String group = sandbox.project(dag).dataAccessGroups().get(0);
+        try (RedcapClient service = client(dag, SandboxUser.withAllRights("service"));
+             RedcapClient member = client(dag, SandboxUser.withAllRights("member").withDataAccessGroup(group))) {
+            DataAccessGroup restrictTo = service.dags().stream().filter(d -> d.uniqueGroupName().equals(group)).findFirst().orElseThrow();
+            long parent = service.createFolder("Concord reports " + group);
+            long folder = service.createFolder(group, parent, restrictTo.id());
+            RepositoryEntry listed = service.listRepository(parent).stream().filter(e -> e.id() == folder).findFirst().orElseThrow();
+            assertEquals(group, listed.dag());
+            assertTrue(member.listRepository(parent).stream().anyMatch(e -> e.id() == folder), "visible to its group");
+            assertThrows(IllegalArgumentException.class, () -> service.createFolder("x", parent, 0));
+        }
+    }
+
+    @Test
     void bookmarkAuthkeys() {
         String group = sandbox.project(dag).dataAccessGroups().get(0);
         String key = sandbox.issueAuthkey(dag, SandboxUser.exportOnly("coord").withDataAccessGroup(group));

@@ -45,6 +45,11 @@ public final class FileOperations {
     }
 
     public long createFolder(String name, long parentFolderId) {
+        return createFolder(name, parentFolderId, 0);
+    }
+
+    /** {@code dagId > 0} restricts the folder to that data access group (REDCap's {@code dag_id}). */
+    public long createFolder(String name, long parentFolderId, long dagId) {
         if (name == null || name.isBlank() || name.length() > 150) {
             throw new IllegalArgumentException("A File Repository folder name must have 1 to 150 characters, was '"
                     + name + "'");
@@ -52,6 +57,7 @@ public final class FileOperations {
         ApiRequest request = ApiRequest.of("creating File Repository folder '" + name + "'", "fileRepository")
                 .param("action", "createFolder").param("format", "json").param("returnFormat", "json")
                 .param("name", name).optional("folder_id", parentFolderId > 0 ? Long.toString(parentFolderId) : "")
+                .optional("dag_id", dagId > 0 ? Long.toString(dagId) : "")
                 .notIdempotent();
         return transport.execute(request, response -> {
             JsonNode node = JSON.readTree(response.body().byteStream());

@@ -89,4 +89,60 @@ class FileMethodsTest {
         String noRepo = sandbox.createToken(pid, SandboxUser.exportOnly("reader"));
         assertEquals(403, Http.post(sandbox.apiUrl(), "token", noRepo, "content", "fileRepository", "action", "list").statusCode());
     }
+
+    @Test
+    void aFolderRestrictedToADataAccessGroupIsHiddenFromOtherGroups() throws Exception {
+        int dagPid = sandbox.addProject(SandboxProject.fromOdm(Http.fixtures().resolve("simple/project.xml")));
+        SandboxProject project = sandbox.project(dagPid);
+        String siteA = project.addDataAccessGroup("Site A");
+        String siteB = project.addDataAccessGroup("Site B");
+        JsonNode dags = JSON.readTree(Http.post(sandbox.apiUrl(), "token", sandbox.createToken(dagPid, SandboxUser.withAllRights("admin")),
+                "content", "dag", "format", "json").body());
+        int siteAId = -1;
+        for (JsonNode d : dags) {
+            if (d.get("unique_group_name").asText().equals(siteA)) {
+                siteAId = d.get("data_access_group_id").intValue();
+            }
+        }
+        String admin = sandbox.createToken(dagPid, SandboxUser.withAllRights("admin2"));
+        String alice = sandbox.createToken(dagPid, SandboxUser.withAllRights("alice").withDataAccessGroup(siteA));
+        String bob = sandbox.createToken(dagPid, SandboxUser.withAllRights("bob").withDataAccessGroup(siteB));
+
+        int parent = JSON.readTree(Http.post(sandbox.apiUrl(), "token", admin, "content", "fileRepository", "action", "createFolder",
+                "name", "Concord reports", "format", "json").body()).get(0).get("folder_id").intValue();
+        int restricted = JSON.readTree(Http.post(sandbox.apiUrl(), "token", admin, "content", "fileRepository", "action", "createFolder",
+                "name", "site_a", "folder_id", String.valueOf(parent), "dag_id", String.valueOf(siteAId), "format", "json").body())
+                .get(0).get("folder_id").intValue();
+        HttpResponse<String> up = Http.multipart(sandbox.apiUrl(), Map.of("token", admin, "content", "fileRepository", "action", "import",
+                "folder_id", String.valueOf(restricted)), "site-a.csv", "text/csv", "x\n1\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, up.statusCode(), up.body());
+
+        JsonNode asAdmin = list(admin, parent);
+        assertEquals(1, asAdmin.size());
+        assertEquals("site_a", asAdmin.get(0).get("name").asText());
+        assertEquals(siteA, asAdmin.get(0).get("dag").asText(), "the listing names the restriction by unique group name");
+        assertEquals(1, list(alice, parent).size(), "the group's own user sees it");
+        assertEquals(1, list(alice, restricted).size(), "and the files in it");
+        assertEquals(0, list(bob, parent).size(), "another group's user does not see it");
+        HttpResponse<String> into = Http.post(sandbox.apiUrl(), "token", bob, "content", "fileRepository", "action", "list",
+                "folder_id", String.valueOf(restricted), "format", "json");
+        assertEquals(400, into.statusCode());
+        assertTrue(into.body().contains("DAG-restricted"), into.body());
+        int doc = list(admin, restricted).get(0).get("doc_id").intValue();
+        assertEquals(400, Http.post(sandbox.apiUrl(), "token", bob, "content", "fileRepository", "action", "export",
+                "doc_id", String.valueOf(doc)).statusCode(), "nor download its files by id");
+        assertEquals(200, Http.post(sandbox.apiUrl(), "token", alice, "content", "fileRepository", "action", "export",
+                "doc_id", String.valueOf(doc)).statusCode());
+        assertEquals(403, Http.post(sandbox.apiUrl(), "token", bob, "content", "fileRepository", "action", "createFolder",
+                "name", "mine", "dag_id", Integer.toString(siteAId), "format", "json").statusCode(), "a group user restricts only to their group");
+        assertEquals(400, Http.post(sandbox.apiUrl(), "token", admin, "content", "fileRepository", "action", "createFolder",
+                "name", "x", "dag_id", "999", "format", "json").statusCode(), "unknown dag_id");
+    }
+
+    private static JsonNode list(String token, int folder) throws Exception {
+        HttpResponse<String> response = Http.post(sandbox.apiUrl(), "token", token, "content", "fileRepository", "action", "list",
+                "folder_id", String.valueOf(folder), "format", "json");
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body().isBlank() ? "[]" : response.body());
+    }
 }

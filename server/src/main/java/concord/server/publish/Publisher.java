@@ -1,5 +1,6 @@
 package concord.server.publish;
 
+import concord.connector.DataAccessGroup;
 import concord.connector.FileFieldLocation;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapException;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * Puts a run's results into REDCap, all or nothing from the user's point of view:
  * <ol>
- *   <li>find the File Repository folder by name (create it the first time);</li>
+ *   <li>find the File Repository folder by name (create it the first time); a data access group's run uses
+ *       the sub-folder named after the group (its unique name) inside it, restricted to that group;</li>
  *   <li>delete files an earlier attempt of the same run left there (it died while uploading), so a
  *       taken-over run ends with one copy of each file, and files of runs that ended without publishing
  *       ({@link PublishRequest#abandonedRun}), so the folder holds files of published runs only;</li>
@@ -40,14 +42,18 @@ public final class Publisher {
 
     public PublishReceipt publish(PublishRequest request) {
         RedcapClient study = request.study();
-        String folderName = request.config().folder();
+        DataAccessGroup group = request.group();
+        String folderName = request.config().folder() + (group == null ? "" : "/" + group.uniqueGroupName());
         List<String> uploaded = new ArrayList<>();
         long folderId = -1;
         RedcapFile previousPdf = null;
         boolean pdfReplaced = false;
         String step = "finding the File Repository folder '" + folderName + "'";
         try {
-            folderId = findOrCreateFolder(study, folderName);
+            folderId = findOrCreateFolder(study, request.config().folder());
+            if (group != null) {
+                folderId = findOrCreateGroupFolder(study, folderId, request.config().folder(), group);
+            }
             step = "removing files of an earlier attempt of run " + request.runId() + " or of abandoned runs from the folder '"
                     + folderName + "'";
             removeLeftovers(request, folderId);
@@ -217,6 +223,28 @@ public final class Publisher {
             }
         }
         return client.createFolder(name);
+    }
+
+    /**
+     * The sub-folder of {@code parentId} named after the group's unique name and restricted to that group
+     * (created the first time). A folder of that name without that restriction is never used: it would show
+     * one group's results to others.
+     */
+    static long findOrCreateGroupFolder(RedcapClient client, long parentId, String parentName, DataAccessGroup group) {
+        String name = group.uniqueGroupName();
+        for (RepositoryEntry entry : client.listRepository(parentId)) {
+            if (entry.folder() && entry.name().equals(name)) {
+                if (!entry.dag().equals(name)) {
+                    throw new IllegalStateException("the folder '" + parentName + "/" + name + "' exists but is "
+                            + (entry.dag().isEmpty() ? "not restricted to a data access group"
+                            : "restricted to data access group " + entry.dag())
+                            + ", so other groups could see this group's results; in REDCap's File Repository restrict it to"
+                            + " data access group " + name + " (or rename it) and run again");
+                }
+                return entry.id();
+            }
+        }
+        return client.createFolder(name, parentId, group.id());
     }
 
     /** {@code <project>-<yyyy-MM-dd>-run<id>-<name>}: sorts by date, unique per run. */

@@ -6,8 +6,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /**
- * One row of the run table: a queued, running or finished analysis of one project.
+ * One row of the run table: a queued, running or finished analysis of one project, or of the records of
+ * one of its REDCap data access groups.
  *
+ * @param scope            {@link #PROJECT_WIDE} (every record) or the unique name of the data access group whose
+ *                         records the run analyses, e.g. {@code site_a}
  * @param triggerCount     how many triggers were coalesced into this run
  * @param notBefore        the run is due at this time (debounce), never later than {@code deadline}
  * @param recordsRead      progress: rows read so far
@@ -21,6 +24,7 @@ import java.time.Instant;
 public record Run(
         long id,
         String projectId,
+        String scope,
         RunStatus status,
         @Nullable RunOutcome outcome,
         TriggerKind trigger,
@@ -44,4 +48,16 @@ public record Run(
         @Nullable String redcapVersion,
         @Nullable String publishedTo,
         @Nullable String errorMessage) {
+
+    /** The scope of a run over every record of the project. */
+    public static final String PROJECT_WIDE = "";
+
+    public Run {
+        scope = scope == null ? PROJECT_WIDE : scope;
+    }
+
+    /** True when the run analyses every record of the project (not one data access group's). */
+    public boolean projectWide() {
+        return scope.isEmpty();
+    }
 }

@@ -23,8 +23,9 @@ import static concord.server.run.internal.Database.timestamp;
 /**
  * The durable run queue shared by every Concord instance on the same database.
  *
- * <p><b>Coalescing.</b> At most one QUEUED run exists per project (a unique column that holds the
- * project id only while queued). A trigger either creates it or moves its due time to
+ * <p><b>Coalescing.</b> At most one QUEUED run exists per project and scope (a unique column that holds
+ * {@link #slot the scope's slot} only while queued): project-wide runs coalesce with project-wide runs,
+ * a data access group's runs with that group's runs. A trigger either creates it or moves its due time to
  * {@code min(now + delay, deadline)}, where the deadline is fixed by the first trigger of the burst.
  * Claiming clears the slot, so a trigger that arrives once a run has started queues the next run:
  * the last run always starts after the last trigger.
@@ -46,13 +47,20 @@ public class RunQueue {
         this.database = database;
     }
 
+    /** Records a trigger of a project-wide run; see {@link #enqueue(String, String, TriggerKind, Instant, Duration, Duration)}. */
+    public Run enqueue(String projectId, TriggerKind kind, Instant now, Duration delay, Duration maxWait) {
+        return enqueue(projectId, Run.PROJECT_WIDE, kind, now, delay, maxWait);
+    }
+
     /**
-     * Records a trigger durably. Returns the queued run it created or joined.
+     * Records a trigger durably. Returns the queued run of this project and scope it created or joined.
      *
+     * @param scope   {@link Run#PROJECT_WIDE} or a data access group's unique name
      * @param delay   debounce: how long to wait for more triggers (zero = due now)
      * @param maxWait the longest a burst may postpone its run after its first trigger
      */
-    public Run enqueue(String projectId, TriggerKind kind, Instant now, Duration delay, Duration maxWait) {
+    public Run enqueue(String projectId, String scope, TriggerKind kind, Instant now, Duration delay, Duration maxWait) {
+        String slot = slot(projectId, scope);
         Instant due = now.plus(delay);
         for (int attempt = 0; ; attempt++) {
             try {
@@ -63,12 +71,12 @@ public class RunQueue {
                         ps.setObject(1, timestamp(now));
                         ps.setObject(2, timestamp(due));
                         ps.setObject(3, timestamp(due));
-                        ps.setString(4, projectId);
+                        ps.setString(4, slot);
                         if (ps.executeUpdate() == 0) {
-                            insertQueued(c, projectId, kind, now, due, now.plus(maxWait));
+                            insertQueued(c, projectId, scope, kind, now, due, now.plus(maxWait));
                         }
                     }
-                    return queued(c, projectId);
+                    return queued(c, slot);
                 });
             } catch (RuntimeException e) {
                 // Two instances inserted the first queued run at once: the loser joins the winner's run.
@@ -79,28 +87,45 @@ public class RunQueue {
         }
     }
 
-    private static void insertQueued(Connection c, String projectId, TriggerKind kind, Instant now, Instant due,
-                                     Instant deadline) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO concord_run (project_id, status, queued_slot,"
+    /**
+     * The value of {@code queued_slot} while a run of this project and scope is queued: the project id for a
+     * project-wide run, {@code <project id>:<scope>} for a data access group's run. Project ids are
+     * configuration keys and never contain {@code ':'}; scopes are REDCap unique group names.
+     */
+    static String slot(String projectId, String scope) {
+        if (scope == null || scope.isEmpty()) {
+            return projectId;
+        }
+        if (!scope.matches("[a-z0-9_]{1,100}")) {
+            throw new IllegalArgumentException("'" + scope + "' is not a REDCap unique group name (lower-case letters,"
+                    + " digits and _): a run's scope must be one");
+        }
+        return projectId + ":" + scope;
+    }
+
+    private static void insertQueued(Connection c, String projectId, String scope, TriggerKind kind, Instant now,
+                                     Instant due, Instant deadline) throws SQLException {
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO concord_run (project_id, scope, status, queued_slot,"
                 + " trigger_kind, trigger_count, first_trigger_at, last_trigger_at, not_before, deadline)"
-                + " VALUES (?, 'QUEUED', ?, ?, 1, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, 'QUEUED', ?, ?, 1, ?, ?, ?, ?)")) {
             ins.setString(1, projectId);
-            ins.setString(2, projectId);
-            ins.setString(3, kind.name());
-            ins.setObject(4, timestamp(now));
+            ins.setString(2, scope == null ? Run.PROJECT_WIDE : scope);
+            ins.setString(3, slot(projectId, scope));
+            ins.setString(4, kind.name());
             ins.setObject(5, timestamp(now));
-            ins.setObject(6, timestamp(due.isAfter(deadline) ? deadline : due));
-            ins.setObject(7, timestamp(deadline));
+            ins.setObject(6, timestamp(now));
+            ins.setObject(7, timestamp(due.isAfter(deadline) ? deadline : due));
+            ins.setObject(8, timestamp(deadline));
             ins.executeUpdate();
         }
     }
 
-    private static Run queued(Connection c, String projectId) throws SQLException {
+    private static Run queued(Connection c, String slot) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE queued_slot = ?")) {
-            ps.setString(1, projectId);
+            ps.setString(1, slot);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SQLException("queued run of " + projectId + " vanished inside its own transaction");
+                    throw new SQLException("queued run of " + slot + " vanished inside its own transaction");
                 }
                 return RunRows.map(rs);
             }
@@ -222,7 +247,7 @@ public class RunQueue {
 
     /**
      * Re-queues RUNNING runs whose lease expired (their worker died or hung). A run that already used
-     * {@code maxAttempts} fails; a run whose project already has a queued run is folded into it.
+     * {@code maxAttempts} fails; a run whose project and scope already have a queued run is folded into it.
      *
      * @return the number of runs re-queued or failed
      */
@@ -246,22 +271,24 @@ public class RunQueue {
                             + "; giving up. Check that worker's log, then start a new run.");
                     continue;
                 }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE concord_run SET status = 'QUEUED', queued_slot = project_id,"
+                String slot = slot(run.projectId(), run.scope());
+                try (PreparedStatement ps = c.prepareStatement("UPDATE concord_run SET status = 'QUEUED', queued_slot = ?,"
                         + " worker_id = NULL, lease_until = NULL, stage = NULL, not_before = ?, error_message = ?"
                         + " WHERE id = ? AND status = 'RUNNING' AND lease_until < ? AND NOT EXISTS"
                         + " (SELECT 1 FROM concord_run q WHERE q.queued_slot = ?)")) {
-                    ps.setObject(1, timestamp(now));
-                    ps.setString(2, lost + "; re-queued");
-                    ps.setLong(3, run.id());
-                    ps.setObject(4, timestamp(now));
-                    ps.setString(5, run.projectId());
+                    ps.setString(1, slot);
+                    ps.setObject(2, timestamp(now));
+                    ps.setString(3, lost + "; re-queued");
+                    ps.setLong(4, run.id());
+                    ps.setObject(5, timestamp(now));
+                    ps.setString(6, slot);
                     if (ps.executeUpdate() == 1) {
                         LOG.warn("Run {} of project {}: {}; re-queued", run.id(), run.projectId(), lost);
                         handled++;
                         continue;
                     }
                 }
-                Run waiting = queued(c, run.projectId());
+                Run waiting = queued(c, slot);
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE concord_run SET trigger_count = trigger_count + ? WHERE id = ?")) {
                     ps.setInt(1, run.triggerCount());

@@ -30,10 +30,38 @@ public class RunRepository {
         });
     }
 
-    /** The newest runs of a project first. */
+    /** The newest runs of a project first, of every scope (project-wide and data access groups). */
     public List<Run> list(String projectId, int limit) {
         return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE project_id = ? ORDER BY id DESC LIMIT "
                 + Math.max(1, Math.min(limit, 1000)), projectId);
+    }
+
+    /** The newest runs of one scope of a project first ({@link Run#PROJECT_WIDE} or a group's unique name). */
+    public List<Run> list(String projectId, String scope, int limit) {
+        return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE project_id = ? AND scope = ? ORDER BY id DESC"
+                + " LIMIT " + Math.max(1, Math.min(limit, 1000)), projectId, scope);
+    }
+
+    /**
+     * The data access groups (unique names) that have had runs of their own in this project and whose latest
+     * run did not fail, sorted: the groups worth refreshing. A group whose last run failed (deleted or renamed
+     * in REDCap, say) is left alone until one of its users starts a run again.
+     */
+    public List<String> groupScopes(String projectId) {
+        return database.transaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.scope FROM concord_run r WHERE r.project_id = ?"
+                    + " AND r.scope <> '' AND r.status <> 'FAILED' AND r.id = (SELECT MAX(l.id) FROM concord_run l"
+                    + " WHERE l.project_id = r.project_id AND l.scope = r.scope) ORDER BY r.scope")) {
+                ps.setString(1, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** The newest runs of every project first. */
@@ -42,10 +70,16 @@ public class RunRepository {
                 + Math.max(1, Math.min(limit, 1000)));
     }
 
-    /** The run whose results are the project's current published report. */
+    /** The project-wide run whose results are the project's current published report. */
     public Optional<Run> lastPublished(String projectId) {
-        return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE project_id = ? AND status = 'SUCCEEDED'"
-                + " AND outcome = 'PUBLISHED' ORDER BY id DESC LIMIT 1", projectId).stream().findFirst();
+        return lastPublished(projectId, Run.PROJECT_WIDE);
+    }
+
+    /** The run whose results are the current published report of this scope of the project. */
+    public Optional<Run> lastPublished(String projectId, String scope) {
+        return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE project_id = ? AND scope = ?"
+                + " AND status = 'SUCCEEDED' AND outcome = 'PUBLISHED' ORDER BY id DESC LIMIT 1", projectId, scope)
+                .stream().findFirst();
     }
 
     /** Ids of the project's FAILED runs: any files of theirs in REDCap are leftovers (see Publisher). */

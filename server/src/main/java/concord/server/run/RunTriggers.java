@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * The one way to ask for a run. Data Entry Triggers and schedules are debounced (bursts coalesce);
- * admin, bookmark and command-line requests are due at once (and also join a queued run).
+ * admin, bookmark and command-line requests are due at once (and also join a queued run). Data Entry
+ * Triggers and schedules ask for project-wide runs; a data access group's user asks for their group's run.
  */
 @Singleton
 public class RunTriggers {
@@ -29,11 +30,20 @@ public class RunTriggers {
         this.worker = worker;
     }
 
-    /** Durably records the trigger and returns the queued run it created or joined. */
+    /** Durably records the trigger of a project-wide run and returns the queued run it created or joined. */
     public Run trigger(String projectId, TriggerKind kind) {
+        return trigger(projectId, Run.PROJECT_WIDE, kind);
+    }
+
+    /**
+     * Durably records the trigger of a run of one scope: {@link Run#PROJECT_WIDE}, or the unique name of the
+     * data access group whose records it analyses. Returns the queued run of that scope it created or joined.
+     */
+    public Run trigger(String projectId, String scope, TriggerKind kind) {
         projects.require(projectId);
-        Duration delay = kind == TriggerKind.DET || kind == TriggerKind.SCHEDULE ? config.debounce() : Duration.ZERO;
-        Run run = queue.enqueue(projectId, kind, clock.instant(), delay, config.maxWait());
+        Duration delay = kind == TriggerKind.DET || kind == TriggerKind.SCHEDULE || kind == TriggerKind.REFRESH
+                ? config.debounce() : Duration.ZERO;
+        Run run = queue.enqueue(projectId, scope, kind, clock.instant(), delay, config.maxWait());
         if (delay.isZero()) {
             worker.ifPresent(RunWorker::wake);
         }

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * This instance's worker: polls the queue, recovers expired leases, claims one run at a time,
- * executes it with a heartbeat running beside it, and records the outcome.
+ * executes it with a heartbeat running beside it, and records the outcome. When a project-wide run
+ * publishes new results, the data access groups that have had runs of their own get a debounced
+ * refresh (coalesced with any run of theirs already queued).
  */
 @Singleton
 @Requires(property = "concord.runs.worker-enabled", notEquals = "false")
@@ -26,6 +28,7 @@ public class RunWorker {
     private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
 
     private final RunQueue queue;
+    private final RunRepository runs;
     private final RunExecutor executor;
     private final RunsConfiguration config;
     private final Clock clock;
@@ -34,8 +37,9 @@ public class RunWorker {
     private final Object wakeLock = new Object();
     private volatile boolean running;
 
-    public RunWorker(RunQueue queue, RunExecutor executor, RunsConfiguration config, Clock clock) {
+    public RunWorker(RunQueue queue, RunRepository runs, RunExecutor executor, RunsConfiguration config, Clock clock) {
         this.queue = queue;
+        this.runs = runs;
         this.executor = executor;
         this.config = config;
         this.clock = clock;
@@ -115,8 +119,11 @@ public class RunWorker {
             beat.cancel(false);
             context.ensureOwned();
             if (queue.succeed(run.id(), config.workerId(), clock.instant(), done)) {
-                LOG.info("Run {} of project {} succeeded: {} ({} records)", run.id(), run.projectId(),
-                        done.outcome(), done.recordCount());
+                LOG.info("Run {} of project {}{} succeeded: {} ({} records)", run.id(), run.projectId(),
+                        run.projectWide() ? "" : " (data access group " + run.scope() + ")", done.outcome(), done.recordCount());
+                if (run.projectWide() && done.outcome() == RunOutcome.PUBLISHED) {
+                    refreshGroups(run);
+                }
             } else {
                 LOG.warn("Run {} of project {} finished after this worker lost it; result discarded", run.id(), run.projectId());
             }
@@ -139,6 +146,21 @@ public class RunWorker {
         }
     }
 
+    /** Queues a debounced refresh of every data access group of the project that has had a run before. */
+    private void refreshGroups(Run run) {
+        try {
+            for (String group : runs.groupScopes(run.projectId())) {
+                Run queued = queue.enqueue(run.projectId(), group, TriggerKind.REFRESH, clock.instant(), config.debounce(),
+                        config.maxWait());
+                LOG.info("Run {} of project {} queued to refresh data access group {} after run {}", queued.id(),
+                        run.projectId(), group, run.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Run {} of project {}: could not queue refreshes of its data access groups: {}", run.id(),
+                    run.projectId(), e.getMessage());
+        }
+    }
+
     private void beat(Run run, RunContext context) {
         try {
             if (!queue.heartbeat(run.id(), config.workerId(), clock.instant(), config.lease(), context.stage(),
@@ -157,7 +179,7 @@ public class RunWorker {
     }
 
     /** Drops bracketed lists and quoted texts, where run failure messages carry record IDs and values. */
-    static String withoutParticipantData(String message) {
+    public static String withoutParticipantData(String message) {
         return message == null ? "" : message.replaceAll("\\[[^\\]]*\\]", "[…]").replaceAll("'[^']*'", "'…'");
     }
 }

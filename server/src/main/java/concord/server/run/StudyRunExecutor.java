@@ -3,6 +3,7 @@ package concord.server.run;
 import concord.analysis.StudyAnalyzer;
 import concord.analysis.StudyResult;
 import concord.analysis.report.ReportContext;
+import concord.connector.DataAccessGroup;
 import concord.connector.FormEventMapping;
 import concord.connector.ProjectInfo;
 import concord.connector.RecordQuery;
@@ -39,7 +40,9 @@ import java.util.Optional;
 
 /**
  * The real run: read the dictionary and every record through the API with the configured token,
- * analyse, render, and publish unless the inputs are identical to the last published run's.
+ * analyse, render, and publish unless the inputs are identical to the last published run of the same
+ * scope. A data access group's run reads with the same token and keeps only that group's records
+ * ({@link GroupRecords}); it publishes into the group's restricted folder and writes no results record.
  */
 @Singleton
 @Primary
@@ -75,17 +78,23 @@ public class StudyRunExecutor implements RunExecutor {
             checkProjectId(project, info);
             List<FormEventMapping> mappings = info.longitudinal() ? redcap.formEventMappings() : List.of();
             LoadedStudy loaded = StudyLoader.grade().load(spec, redcap.metadata(), info.projectTitle(), mappings);
+            DataAccessGroup group = run.projectWide() ? null : GroupRecords.group(project, redcap, run.scope());
 
             context.stage(RunStage.READING_RECORDS);
             RecordFeed recordFeed = new RecordFeed(loaded, spec, context::recordsRead);
-            redcap.exportRecords(RecordQuery.all().withFields(loaded.exportFields()), recordFeed::accept);
+            RecordQuery query = RecordQuery.all().withFields(loaded.exportFields());
+            if (group == null) {
+                redcap.exportRecords(query, recordFeed::accept);
+            } else {
+                redcap.exportRecords(query.withDataAccessGroups(true), GroupRecords.only(project, group, recordFeed::accept));
+            }
             feed = recordFeed.finish();
             context.ensureOwned();
 
             context.stage(RunStage.ANALYSING);
             StudyResult result = StudyAnalyzer.withDefaults().analyze(feed.accumulator());
 
-            Optional<Run> last = runs.lastPublished(project.id());
+            Optional<Run> last = runs.lastPublished(project.id(), run.scope());
             if (last.isPresent() && feed.fingerprint().equals(last.get().fingerprint())
                     && configHash.equals(last.get().configHash())) {
                 return new RunCompletion(RunOutcome.UNCHANGED, feed.analysed(), feed.issueCount(), feed.fingerprint(),
@@ -109,7 +118,9 @@ public class StudyRunExecutor implements RunExecutor {
                 // read before publishing starts, as the uploads themselves need REDCap only.
                 java.util.Set<Long> failed = runs.failedRunIds(project.id());
                 context.stage(RunStage.PUBLISHING);
-                publishedTo = publish(project, run, when, redcap, redcapVersion, files, result, feed, failed).describe();
+                publishedTo = (group == null ? publish(project, run, when, redcap, redcapVersion, files, result, feed, failed)
+                        : publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
+                        files, null, List.of(), group).withAbandonedRuns(failed::contains))).describe();
             }
             List<RunArtifact> stored = new java.util.ArrayList<>(files);
             stored.add(new RunArtifact(DashboardBody.FILE_NAME, "text/html; charset=utf-8",
@@ -161,6 +172,8 @@ public class StudyRunExecutor implements RunExecutor {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("Project", project.id() + (project.redcapProjectId() == null ? "" : " (REDCap project " + project.redcapProjectId() + ")"));
         p.put("Run", run.id() + " (" + run.trigger().name().toLowerCase() + ", " + when + ")");
+        p.put("Records of", run.projectWide() ? "the whole project" : "data access group " + run.scope()
+                + " only (records of other groups and records in no group are not analysed)");
         p.put("Records read", String.valueOf(feed.records()));
         p.put("Records analysed", String.valueOf(feed.analysed()));
         p.put("Values excluded", feed.issueCount() + (feed.issueCount() == 0 ? "" : " (see exclusions.csv)"));

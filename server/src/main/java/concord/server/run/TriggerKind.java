@@ -11,5 +11,10 @@ public enum TriggerKind {
     /** A REDCap user through a project bookmark. */
     BOOKMARK,
     /** The command line ({@code run}, {@code demo}). */
-    CLI
+    CLI,
+    /**
+     * A project-wide run published new results, so a data access group's earlier analysis is refreshed
+     * (debounced like a Data Entry Trigger).
+     */
+    REFRESH
 }

@@ -1,6 +1,7 @@
 package concord.server.web;
 
 import concord.connector.BookmarkIdentity;
+import concord.connector.DataAccessGroup;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapClientConfiguration;
 import concord.connector.RedcapException;
@@ -19,7 +20,9 @@ import java.util.Optional;
 
 /**
  * Checks a REDCap advanced-bookmark {@code authkey} with the REDCap server of a <em>configured</em>
- * project (never a URL from the request) and maps the answer to a configured Concord project.
+ * project (never a URL from the request) and maps the answer to a configured Concord project; a user's
+ * data access group (REDCap answers with its id and label) is mapped to its unique name through the
+ * project's group list, read with the project's configured token.
  *
  * <p>Which REDCap server to ask: the project named by the bookmark URL's {@code ?project=<concord id>}, or
  * the configured projects whose REDCap {@code project_id} equals {@code ?pid=} (REDCap's "append project ID"
@@ -53,10 +56,7 @@ public class BookmarkLauncher {
         URI server = servers.get(0);
         ProjectConfiguration asking = candidates.get(0);
         Optional<BookmarkIdentity> identity;
-        try (RedcapClient redcap = RedcapClient.create(RedcapClientConfiguration.of(server, asking.token())
-                .withReadTimeout(Duration.ofSeconds(20))
-                // a person is waiting: one quick retry, not the exporter's minute of back-off
-                .withRetryPolicy(RetryPolicy.defaults().withMaxAttempts(2).withBaseBackoff(Duration.ofMillis(500))))) {
+        try (RedcapClient redcap = client(server, asking.token())) {
             identity = redcap.validateAuthkey(authkey);
         } catch (RedcapException e) {
             LOG.warn("Bookmark launch: checking an authkey with REDCap at {} failed: {}", server, e.getMessage());
@@ -78,9 +78,40 @@ public class BookmarkLauncher {
                         + who.projectId() + " is not configured in Concord.",
                         "Ask the Concord administrator to add it under concord.projects with redcap-project-id: "
                                 + who.projectId() + "."));
+        String uniqueGroupName = who.dataAccessGroupId().isBlank() ? "" : uniqueGroupName(project, server, who);
         LOG.info("Bookmark launch: REDCap user {} opened project {}{}", logSafe(who.username()), project.id(),
-                who.dataAccessGroupName().isBlank() ? "" : " (data access group " + logSafe(who.dataAccessGroupName()) + ")");
-        return new ProjectGrant(project.id(), who.username(), who.dataAccessGroupName());
+                uniqueGroupName.isEmpty() ? "" : " (data access group " + logSafe(uniqueGroupName) + ")");
+        return new ProjectGrant(project.id(), who.username(), who.dataAccessGroupName(), uniqueGroupName);
+    }
+
+    /**
+     * The unique name (e.g. {@code site_a}) of the group REDCap's authkey answer names by id, from the project's
+     * group list read with the project's configured token: runs and File Repository folders are keyed by it.
+     */
+    private static String uniqueGroupName(ProjectConfiguration project, URI server, BookmarkIdentity who) {
+        List<DataAccessGroup> groups;
+        try (RedcapClient redcap = client(server, project.token())) {
+            groups = redcap.dags();
+        } catch (RedcapException e) {
+            LOG.warn("Bookmark launch: reading the data access groups of project {} failed: {}", project.id(), e.getMessage());
+            throw new LaunchRefusedException(502, "REDCap did not answer", "You are in a data access group, and Concord "
+                    + "could not read the project's data access groups from REDCap at " + server + ": " + e.getMessage(),
+                    "Try again in a minute; if it persists, ask the Concord administrator to check the connection to REDCap.");
+        }
+        return groups.stream().filter(g -> String.valueOf(g.id()).equals(who.dataAccessGroupId().strip()))
+                .map(DataAccessGroup::uniqueGroupName).findFirst()
+                .orElseThrow(() -> new LaunchRefusedException(403, "Data access group not found", "REDCap says you are in "
+                        + "the data access group \u201c" + who.dataAccessGroupName() + "\u201d (id " + who.dataAccessGroupId()
+                        + "), but the project's group list, read with Concord's token, has no group with that id.",
+                        "Ask the Concord administrator to check that Concord's token belongs to a user in no data access "
+                                + "group of project " + who.projectId() + "."));
+    }
+
+    private static RedcapClient client(URI server, String token) {
+        return RedcapClient.create(RedcapClientConfiguration.of(server, token)
+                .withReadTimeout(Duration.ofSeconds(20))
+                // a person is waiting: one quick retry, not the exporter's minute of back-off
+                .withRetryPolicy(RetryPolicy.defaults().withMaxAttempts(2).withBaseBackoff(Duration.ofMillis(500))));
     }
 
     private List<ProjectConfiguration> candidates(@Nullable String projectHint, @Nullable String pidHint) {

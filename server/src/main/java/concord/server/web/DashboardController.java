@@ -9,7 +9,10 @@ import concord.server.config.ProjectConfiguration;
 import concord.server.config.ProjectRegistry;
 import concord.server.run.Run;
 import concord.server.run.RunArtifact;
+import concord.server.run.RunOutcome;
+import concord.server.run.RunStatus;
 import concord.server.run.RunTriggers;
+import concord.server.run.RunWorker;
 import concord.server.run.TriggerKind;
 import concord.server.web.internal.Page;
 import concord.server.web.internal.ProjectPage;
@@ -43,8 +46,10 @@ import java.util.Optional;
 
 /**
  * The project dashboard, for sessions started by a bookmark launch. A session sees only the projects
- * it launched; a user in a REDCap data access group is refused (analyses cover every record, and runs
- * restricted to one group are not supported yet).
+ * it launched. A user in a REDCap data access group sees only the runs of that group's records (their
+ * results, progress, history and downloads) and starts runs of that group; a run of the whole project
+ * or of another group is refused even when asked for by id. A user in no group sees the project-wide
+ * analysis and may open every group's runs from the history.
  */
 @Controller("/dashboard")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -89,11 +94,40 @@ public class DashboardController {
         if (access.refusal() != null) {
             return access.refusal();
         }
+        ProjectGrant grant = access.grant();
+        return page(request, access, project, reports.latest(project, grant.scope()), false, sort, domain, differs);
+    }
+
+    @Get(uri = "/{project}/runs/{runId}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> run(HttpRequest<?> request, @PathVariable String project, @PathVariable String runId,
+                                    @QueryValue @Nullable String sort, @QueryValue @Nullable String domain,
+                                    @QueryValue @Nullable String differs) {
+        Access access = authorize(request, project);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        RunAccess run = visibleRun(access.grant(), project, runId);
+        if (run.refusal() != null) {
+            return run.refusal();
+        }
+        return page(request, access, project, Optional.of(run.run()), true, sort, domain, differs);
+    }
+
+    private HttpResponse<String> page(HttpRequest<?> request, Access access, String project, Optional<Run> latest,
+                                      boolean pinned, String sort, String domain, String differs) {
         ProjectConfiguration config = access.project();
-        Optional<Run> latest = reports.latest(project);
+        ProjectGrant grant = access.grant();
         Optional<StudyResult> result = Optional.empty();
         Optional<String> error = Optional.empty();
-        if (latest.isPresent()) {
+        if (latest.isPresent() && latest.get().status() != RunStatus.SUCCEEDED) {
+            Run run = latest.get();
+            String why = run.projectWide() ? run.errorMessage() : RunWorker.withoutParticipantData(run.errorMessage());
+            error = Optional.of("Run #" + run.id() + " has no results: it is " + run.status().name().toLowerCase(Locale.ROOT)
+                    + (run.errorMessage() == null ? "." : " (" + why + ")."));
+        } else if (latest.isPresent() && latest.get().outcome() == RunOutcome.UNCHANGED) {
+            error = Optional.of("Run #" + latest.get().id() + " read the same data as an earlier run and stored no new "
+                    + "results (" + latest.get().publishedTo() + "); open that run from the history.");
+        } else if (latest.isPresent()) {
             try {
                 result = reports.result(latest.get().id());
                 if (result.isEmpty()) {
@@ -104,15 +138,19 @@ public class DashboardController {
                 error = Optional.of("The results of run #" + latest.get().id() + " cannot be shown: " + e.getMessage() + ".");
             }
         }
-        List<Run> history = reports.history(project, HISTORY);
+        // a user in a group sees their group's runs only; a user in no group sees every run, labelled with its scope
+        List<Run> history = grant.restrictedToGroup() ? reports.history(project, grant.scope(), HISTORY)
+                : reports.history(project, HISTORY);
         List<String> formats = latest.map(run -> RunReports.FORMATS.stream()
                 .filter(f -> reports.file(run.id(), f).isPresent()).toList()).orElse(List.of());
-        ProjectPage.Model model = new ProjectPage.Model(project, config.displayTitle(), access.grant().username(),
-                access.session().csrfToken(), latest, result, error, history, formats, Table1Query.of(sort, domain, differs));
+        ProjectPage.Model model = new ProjectPage.Model(project, config.displayTitle(), grant.username(),
+                access.session().csrfToken(), latest, result, error, history, formats, Table1Query.of(sort, domain, differs),
+                grant.scope(), pinned);
         String subtitle = result.map(StudyResult::title).filter(t -> !t.equals(config.displayTitle()))
-                .map(t -> t + " \u00b7 ").orElse("") + "signed in through REDCap as " + access.grant().username();
+                .map(t -> t + " \u00b7 ").orElse("") + "signed in through REDCap as " + grant.username()
+                + (grant.restrictedToGroup() ? " (data access group " + grant.dataAccessGroup() + ")" : "");
         return Responses.html(HttpStatus.OK, Page.render(config.displayTitle(), subtitle, model.busy() ? 3 : 0,
-                selfUrl(request, project), ProjectPage.render(model)));
+                selfUrl(request), ProjectPage.render(model)));
     }
 
     @Post(uri = "/{project}/runs", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA},
@@ -128,7 +166,7 @@ public class DashboardController {
                     + "security token, so Concord did not start a run (it may have come from another site).",
                     "Go back to the dashboard, reload it, and press \u201cRun analysis now\u201d again.");
         }
-        Run run = triggers.trigger(project, TriggerKind.BOOKMARK);
+        Run run = triggers.trigger(project, access.grant().scope(), TriggerKind.BOOKMARK);
         return Responses.secure(HttpResponse.<String>seeOther(URI.create("/dashboard/" + url(project) + "?run=" + run.id())));
     }
 
@@ -138,16 +176,33 @@ public class DashboardController {
         if (access.refusal() != null) {
             return access.refusal();
         }
+        return file(reports.latest(project, access.grant().scope()), format);
+    }
+
+    @Get(uri = "/{project}/runs/{runId}/downloads/{format}")
+    public HttpResponse<?> runDownload(HttpRequest<?> request, @PathVariable String project, @PathVariable String runId,
+                                       @PathVariable String format) {
+        Access access = authorize(request, project);
+        if (access.refusal() != null) {
+            return access.refusal();
+        }
+        RunAccess run = visibleRun(access.grant(), project, runId);
+        if (run.refusal() != null) {
+            return run.refusal();
+        }
+        return file(Optional.of(run.run()), format);
+    }
+
+    private HttpResponse<?> file(Optional<Run> latest, String format) {
         String wanted = format.toLowerCase(Locale.ROOT);
         if (!RunReports.FORMATS.contains(wanted)) {
             return Responses.problem(HttpStatus.NOT_FOUND, "Unknown format", "Concord offers the formats "
                     + String.join(", ", RunReports.FORMATS) + ".", "Use one of the download links on the dashboard.");
         }
-        Optional<Run> latest = reports.latest(project);
         Optional<RunArtifact> file = latest.flatMap(run -> reports.download(run.id(), wanted));
         if (file.isEmpty()) {
             return Responses.problem(HttpStatus.NOT_FOUND, "No " + wanted.toUpperCase(Locale.ROOT) + " report",
-                    latest.isEmpty() ? "This project has no published run yet."
+                    latest.isEmpty() ? "There is no published run of these records yet."
                             : "Run #" + latest.get().id() + " did not produce a " + wanted.toUpperCase(Locale.ROOT) + " file.",
                     "Start a run from the dashboard, then download again.");
         }
@@ -183,20 +238,34 @@ public class DashboardController {
                             + "bookmark you used.",
                     "Open this project in REDCap and click its Concord bookmark."));
         }
-        if (grant.get().restrictedToGroup()) {
-            return Access.refused(Responses.problem(HttpStatus.FORBIDDEN, "Dashboard not available to data access groups",
-                    "Your REDCap account is in the data access group \u201c" + grant.get().dataAccessGroup()
-                            + "\u201d. Concord's analyses cover every record of the project, and analyses restricted to "
-                            + "one group are not available yet, so Concord does not show them to group members.",
-                    "Ask a project member without a data access group, or the project's Concord administrator, for the report."));
-        }
         return new Access(session.get(), grant.get(), project.get(), null);
     }
 
+    private record RunAccess(Run run, HttpResponse<String> refusal) {
+    }
+
+    /** The run with this id if it belongs to the project and the grant may see its scope; else a refusal page. */
+    private RunAccess visibleRun(ProjectGrant grant, String projectId, String runId) {
+        Optional<Run> run = runId.matches("[0-9]{1,18}") ? reports.run(Long.parseLong(runId)) : Optional.empty();
+        if (run.isEmpty() || !run.get().projectId().equals(projectId)) {
+            return new RunAccess(null, Responses.problem(HttpStatus.NOT_FOUND, "No such run", "This project has no run #"
+                    + runId + ".", "Open the run from the dashboard's run history."));
+        }
+        if (!grant.maySee(run.get())) {
+            return new RunAccess(null, Responses.problem(HttpStatus.FORBIDDEN, "Not your data access group",
+                    "Your REDCap account is in the data access group \u201c" + grant.dataAccessGroup() + "\u201d ("
+                            + grant.uniqueGroupName() + "), so Concord shows you only analyses of that group's records. Run #"
+                            + run.get().id() + " analysed " + (run.get().projectWide() ? "every record of the project"
+                            : "the records of another data access group") + ".",
+                    "Use the dashboard of your group; ask a project member in no data access group for other results."));
+        }
+        return new RunAccess(run.get(), null);
+    }
+
     /** This dashboard page's own path and query (never a host: the refresh stays on this server). */
-    private static String selfUrl(HttpRequest<?> request, String project) {
+    private static String selfUrl(HttpRequest<?> request) {
         String query = request.getUri().getRawQuery();
-        return "/dashboard/" + url(project) + (query == null || query.isEmpty() ? "" : "?" + query);
+        return request.getPath() + (query == null || query.isEmpty() ? "" : "?" + query);
     }
 
     private static HttpResponse<String> noSession() {

@@ -37,13 +37,28 @@ public class RunReports {
         this.runs = runs;
     }
 
-    /** The run whose results the project currently shows. */
+    /** The run whose results the project currently shows (project-wide). */
     public Optional<Run> latest(String projectId) {
         return runs.lastPublished(projectId);
     }
 
+    /** The latest published run of one scope: {@link Run#PROJECT_WIDE} or a data access group's unique name. */
+    public Optional<Run> latest(String projectId, String scope) {
+        return runs.lastPublished(projectId, scope);
+    }
+
+    public Optional<Run> run(long runId) {
+        return runs.find(runId);
+    }
+
+    /** The newest runs of every scope. */
     public List<Run> history(String projectId, int limit) {
         return runs.list(projectId, limit);
+    }
+
+    /** The newest runs of one scope. */
+    public List<Run> history(String projectId, String scope, int limit) {
+        return runs.list(projectId, scope, limit);
     }
 
     /**

@@ -1,5 +1,6 @@
 package concord.server.publish;
 
+import concord.connector.DataAccessGroup;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapClientConfiguration;
 import concord.connector.RedcapFile;
@@ -135,6 +136,44 @@ class PublisherTest {
         assertFalse(Publisher.isFileOfRun("p1-x-2026-11-25-run9-result.json", "p1", 9));
         assertFalse(Publisher.isFileOfRun("p1-2026-13-45-run9-result.json", "p1", 9));
         assertFalse(Publisher.isFileOfRun("copy of p1-2026-11-25-run9-result.json", "p1", 9));
+    }
+
+    @Test
+    void aGroupsRunPublishesIntoItsRestrictedSubFolderAndNeverIntoAnUnrestrictedOneOfTheSameName() {
+        SandboxProject project = sandbox.project(sandbox.projectIds().get(0));
+        project.addDataAccessGroup("Site A");
+        DataAccessGroup siteA = client.dags().stream().filter(g -> g.uniqueGroupName().equals("site_a")).findFirst().orElseThrow();
+        PublishReceipt receipt = new Publisher().publish(groupRequest(siteA));
+        assertEquals("Concord reports/site_a", receipt.folder());
+        long parent = Publisher.findOrCreateFolder(client, "Concord reports");
+        RepositoryEntry folder = client.listRepository(parent).stream().filter(RepositoryEntry::folder).findFirst().orElseThrow();
+        assertEquals("site_a", folder.name());
+        assertEquals("site_a", folder.dag(), "restricted to the group");
+        assertEquals(receipt.folderId(), folder.id());
+        assertEquals(3, namesIn(folder.id()).size());
+        assertTrue(namesIn(parent).isEmpty(), "nothing in the project-wide folder");
+        assertEquals(folder.id(), new Publisher().publish(groupRequest(siteA)).folderId(), "found again by name");
+
+        String siteB = project.addDataAccessGroup("Site B");
+        DataAccessGroup groupB = client.dags().stream().filter(g -> g.uniqueGroupName().equals(siteB)).findFirst().orElseThrow();
+        client.createFolder("site_b", parent); // made by hand, visible to everyone
+        PublishException e = org.junit.jupiter.api.Assertions.assertThrows(PublishException.class,
+                () -> new Publisher().publish(groupRequest(groupB)));
+        assertTrue(e.getMessage().contains("'Concord reports/site_b' exists but is not restricted to a data access group"),
+                e.getMessage());
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new PublishRequest("p1", 9, DAY_ONE,
+                PublishConfiguration.defaults(), client, null, List.of(), "concord-results", List.of(), siteA),
+                "a group's run writes no results record");
+    }
+
+    private PublishRequest groupRequest(DataAccessGroup group) {
+        List<RunArtifact> files = List.of(
+                new RunArtifact("result.json", "application/json", bytes("{}")),
+                new RunArtifact("report.csv", "text/csv", bytes("a")),
+                new RunArtifact("report.html", "text/html", bytes("<p>")));
+        return new PublishRequest("p1", 9, DAY_ONE, PublishConfiguration.defaults(), client, null, files, null,
+                List.of(), group);
     }
 
     private List<String> namesIn(long folder) {

@@ -221,6 +221,82 @@ class RunQueueTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void eachScopeCoalescesItsOwnTriggersAndKeepsItsOwnLastPublishedRun(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            RunRepository repo = ctx.getBean(RunRepository.class);
+            Run project = queue.enqueue("p", TriggerKind.DET, T0, DEBOUNCE, MAX_WAIT);
+            Run siteA = queue.enqueue("p", "site_a", TriggerKind.BOOKMARK, T0.plusSeconds(1), DEBOUNCE, MAX_WAIT);
+            Run siteB = queue.enqueue("p", "site_b", TriggerKind.BOOKMARK, T0.plusSeconds(2), DEBOUNCE, MAX_WAIT);
+            assertEquals(3, Set.of(project.id(), siteA.id(), siteB.id()).size(), "one queued run per (project, scope)");
+            assertEquals("", project.scope());
+            assertTrue(project.projectWide());
+            assertEquals("site_a", siteA.scope());
+            Run siteAAgain = queue.enqueue("p", "site_a", TriggerKind.REFRESH, T0.plusSeconds(3), DEBOUNCE, MAX_WAIT);
+            assertEquals(siteA.id(), siteAAgain.id(), "a group's triggers coalesce with its queued run");
+            assertEquals(2, siteAAgain.triggerCount());
+            assertEquals(project.id(), queue.enqueue("p", TriggerKind.SCHEDULE, T0.plusSeconds(4), DEBOUNCE, MAX_WAIT).id());
+            Run otherProject = queue.enqueue("q", "site_a", TriggerKind.BOOKMARK, T0, DEBOUNCE, MAX_WAIT);
+            assertNotEquals(siteA.id(), otherProject.id(), "another project's group of the same name is another scope");
+
+            // due order: q/site_a (T0+30 s), p/site_b (+32 s), p/site_a (+33 s), p (+34 s)
+            Instant later = T0.plus(MAX_WAIT);
+            assertEquals(otherProject.id(), queue.claim("w1", later, LEASE).orElseThrow().id());
+            assertEquals(siteB.id(), queue.claim("w2", later, LEASE).orElseThrow().id());
+            assertTrue(queue.claim("w3", later, LEASE).isEmpty(), "a project runs one analysis at a time, whatever the scope");
+            assertTrue(queue.succeed(siteB.id(), "w2", later.plusSeconds(1), completion("b")));
+            assertEquals(siteA.id(), queue.claim("w3", later.plusSeconds(2), LEASE).orElseThrow().id());
+            assertTrue(queue.succeed(siteA.id(), "w3", later.plusSeconds(3), completion("a")));
+            assertEquals(project.id(), queue.claim("w2", later.plusSeconds(4), LEASE).orElseThrow().id());
+            Run queuedDuringRun = queue.enqueue("p", TriggerKind.DET, later.plusSeconds(5), DEBOUNCE, MAX_WAIT);
+            assertNotEquals(project.id(), queuedDuringRun.id(), "a trigger after the claim queues the next run");
+            assertTrue(queue.succeed(project.id(), "w2", later.plusSeconds(6), completion("all")));
+
+            assertEquals(project.id(), repo.lastPublished("p").orElseThrow().id());
+            assertEquals(siteA.id(), repo.lastPublished("p", "site_a").orElseThrow().id());
+            assertEquals("b", repo.lastPublished("p", "site_b").orElseThrow().fingerprint());
+            assertTrue(repo.lastPublished("q").isEmpty(), "q's only run is its group's");
+            assertEquals(List.of(siteA.id()), repo.list("p", "site_a", 10).stream().map(Run::id).toList());
+            assertEquals(List.of("site_a", "site_b"), repo.groupScopes("p"));
+            Run doomed = queue.enqueue("p", "site_b", TriggerKind.REFRESH, later.plusSeconds(7), Duration.ZERO, MAX_WAIT);
+            assertEquals(doomed.id(), queue.claim("w", later.plusSeconds(8), LEASE).orElseThrow().id());
+            assertTrue(queue.fail(doomed.id(), "w", later.plusSeconds(9), "no data access group 'site_b'", null));
+            assertEquals(List.of("site_a"), repo.groupScopes("p"), "a group whose latest run failed is not refreshed");
+            assertEquals(5, repo.list("p", 10).size(), "the project's history holds every scope");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void anExpiredGroupRunIsRequeuedIntoItsOwnScope(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            RunRepository repo = ctx.getBean(RunRepository.class);
+            Run lost = queue.enqueue("p", "site_a", TriggerKind.BOOKMARK, T0, Duration.ZERO, MAX_WAIT);
+            queue.claim("dead", T0, LEASE).orElseThrow();
+            Run projectWide = queue.enqueue("p", TriggerKind.DET, T0.plusSeconds(5), DEBOUNCE, MAX_WAIT);
+            assertEquals(1, queue.recoverExpired(T0.plus(LEASE).plusSeconds(1), 3));
+            Run requeued = repo.find(lost.id()).orElseThrow();
+            assertEquals(RunStatus.QUEUED, requeued.status(), "the project-wide queued run is another scope: no folding");
+            assertEquals(lost.id(), queue.enqueue("p", "site_a", TriggerKind.BOOKMARK, T0.plus(LEASE).plusSeconds(2),
+                    Duration.ZERO, MAX_WAIT).id(), "it holds its scope's slot again");
+            assertEquals(1, repo.find(projectWide.id()).orElseThrow().triggerCount());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aScopeMustBeAUniqueGroupName(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> queue.enqueue("p", "Site A", TriggerKind.BOOKMARK, T0, Duration.ZERO, MAX_WAIT));
+            assertTrue(e.getMessage().contains("unique group name"), e.getMessage());
+        }
+    }
+
     private static RunCompletion completion(String fingerprint) {
         return new RunCompletion(RunOutcome.PUBLISHED, 7, 0, fingerprint, "cfg", "0.1.0", "14.5.3", "folder",
                 List.of(new RunArtifact("report.html", "text/html", "<p>hi</p>".getBytes(StandardCharsets.UTF_8))));

@@ -61,12 +61,16 @@ class DashboardControllerTest {
     }
 
     @Test
-    void aDataAccessGroupUserIsRefusedTheWholeProjectAnalysis() throws Exception {
+    void aDataAccessGroupUserSeesTheirGroupsAnalysisButNotTheWholeProjects() throws Exception {
         String dagUser = fixture.launchSession(fixture.studyPid, SandboxUser.withAllRights("dora").withDataAccessGroup("site_a"));
-        for (String path : new String[] {"/dashboard/clbp", "/dashboard/clbp/downloads/csv"}) {
+        HttpResponse<String> page = fixture.get("/dashboard/clbp", dagUser);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Records of data access group site_a"), page.body());
+        assertFalse(page.body().contains("/dashboard/clbp/runs/" + run.id() + "\""), "the project-wide run is not listed");
+        for (String path : new String[] {"/dashboard/clbp/runs/" + run.id(), "/dashboard/clbp/runs/" + run.id() + "/downloads/csv"}) {
             HttpResponse<String> response = fixture.get(path, dagUser);
             assertEquals(403, response.statusCode(), path);
-            assertTrue(response.body().contains("data access group"), response.body());
+            assertTrue(response.body().contains("Not your data access group"), response.body());
             assertTrue(response.body().contains("Site A"), response.body());
         }
         assertEquals(403, fixture.post("/dashboard/clbp/runs", dagUser, "csrf=whatever").statusCode());

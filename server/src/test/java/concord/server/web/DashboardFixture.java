@@ -26,9 +26,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A REDCap sandbox with two projects and the real Concord server (random port, in-memory H2, worker on)
- * configured for both. {@code study} is an ordinary CLBP-style study with a data access group;
- * {@code hostile} has script and attribute-breaking text in every label REDCap lets a designer write.
+ * A REDCap sandbox with three projects and the real Concord server (random port, in-memory H2, worker on)
+ * configured for them. {@code study} ({@code clbp}) is an ordinary CLBP-style study of 40 records with two
+ * data access groups: records 1–12 in {@code site_a}, 13–22 in {@code site_b}, the rest in none;
+ * {@code siteAOnly} ({@code sitea}) holds copies of records 1–12 alone, to compare a group's analysis with;
+ * {@code hostile} has script and attribute-breaking text in every label REDCap lets a designer write;
+ * {@code clbp-group-token} is the study read with the token of a user in {@code site_b}.
  */
 final class DashboardFixture implements AutoCloseable {
     static final String HOSTILE = "<script>alert(1)</script>&lt;script&gt;alert(5)&lt;/script&gt;\"onerror=alert(2) '><img src=x onerror=alert(3)>";
@@ -36,6 +39,7 @@ final class DashboardFixture implements AutoCloseable {
     final RedcapSandbox redcap;
     final int studyPid;
     final int hostilePid;
+    final int siteAOnlyPid;
     final EmbeddedServer server;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,6 +52,14 @@ final class DashboardFixture implements AutoCloseable {
                 records(40)));
         SandboxProject study = redcap.project(studyPid);
         study.addDataAccessGroup("Site A");
+        study.addDataAccessGroup("Site B");
+        for (int i = 1; i <= 22; i++) {
+            study.assignRecordToDataAccessGroup(Integer.toString(i), i <= 12 ? "site_a" : "site_b");
+        }
+        siteAOnlyPid = redcap.addProject(SandboxProject.fromDictionaryCsv("Chronic low back pain outcomes",
+                dictionary("Physical function", "Pain", "Doctor", "Patient", "Sleep quality", "Walking distance", "Pain intensity",
+                        "Return to work", "Age (years)"),
+                records(12)));
         hostilePid = redcap.addProject(SandboxProject.fromDictionaryCsv("Study " + HOSTILE,
                 dictionary("Domain " + HOSTILE, "Other " + HOSTILE, "Doctor " + HOSTILE, "Patient \"onerror=x",
                         "Sleep " + HOSTILE, "Walk \"onerror=alert(4)", "Pain <b>bold</b>", "Work &amp; life", "Age " + HOSTILE),
@@ -59,6 +71,12 @@ final class DashboardFixture implements AutoCloseable {
         props.put("concord.web.secure-cookie", Boolean.toString(secureCookie));
         project(props, "clbp", studyPid, "CLBP outcome survey");
         project(props, "hostile", hostilePid, null);
+        project(props, "sitea", siteAOnlyPid, "CLBP outcome survey");
+        // the study again, read with the token of a user in site_b (no redcap-project-id: bookmarks never open it)
+        project(props, "clbp-group-token", studyPid, null);
+        props.put("concord.projects.clbp-group-token.token",
+                redcap.createToken(studyPid, SandboxUser.withAllRights("site_b_service").withDataAccessGroup("site_b")));
+        props.remove("concord.projects.clbp-group-token.redcap-project-id");
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
     }
 
@@ -188,7 +206,25 @@ final class DashboardFixture implements AutoCloseable {
         if (started.statusCode() != 303) {
             throw new AssertionError("run form answered " + started.statusCode() + ": " + started.body());
         }
-        return awaitFinished(project);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        return awaitRun(Long.parseLong(location.substring(location.indexOf("?run=") + 5)));
+    }
+
+    /** Waits until the run with this id has finished; fails unless it succeeded. */
+    Run awaitRun(long id) throws InterruptedException {
+        RunRepository runs = server.getApplicationContext().getBean(RunRepository.class);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            Run run = runs.find(id).orElseThrow();
+            if (run.status().finished()) {
+                if (run.status() != RunStatus.SUCCEEDED) {
+                    throw new AssertionError("run " + id + " failed: " + run.errorMessage());
+                }
+                return run;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("run " + id + " did not finish within 60 s");
     }
 
     Run awaitFinished(String project) throws InterruptedException {

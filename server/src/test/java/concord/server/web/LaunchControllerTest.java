@@ -42,6 +42,25 @@ class LaunchControllerTest {
     }
 
     @Test
+    void aGroupMembersLaunchLearnsTheGroupAndQueuesItsFirstRunOnce() throws Exception {
+        concord.server.run.RunRepository runs = fixture.server.getApplicationContext().getBean(concord.server.run.RunRepository.class);
+        assertTrue(runs.list("clbp", "site_b", 10).isEmpty());
+        HttpResponse<String> response = fixture.launch(fixture.redcap.issueAuthkey(fixture.studyPid,
+                SandboxUser.exportOnly("bert").withDataAccessGroup("site_b")), "");
+        assertEquals(303, response.statusCode());
+        assertEquals("/dashboard/clbp", response.headers().firstValue("Location").orElseThrow());
+        assertEquals(1, runs.list("clbp", "site_b", 10).size(), "the group's first run is queued");
+        assertEquals(concord.server.run.TriggerKind.BOOKMARK, runs.list("clbp", "site_b", 1).get(0).trigger());
+        String page = fixture.get("/dashboard/clbp", DashboardFixture.sessionCookie(response)).body();
+        assertTrue(page.contains("signed in through REDCap as bert (data access group Site B)"), page);
+        assertTrue(page.contains("Records of data access group site_b"), page);
+        fixture.launchSession(fixture.studyPid, SandboxUser.exportOnly("bella").withDataAccessGroup("site_b"));
+        assertEquals(1, runs.list("clbp", "site_b", 10).size(), "later launches of the group queue nothing");
+        fixture.launchSession(fixture.studyPid, SandboxUser.withAllRights("alice"));
+        assertTrue(runs.list("clbp", "", 10).isEmpty(), "a user in no group queues nothing by launching");
+    }
+
+    @Test
     void unknownAuthkeyIsRefusedWithAClearPage() throws Exception {
         HttpResponse<String> response = fixture.launch("not-a-key-redcap-issued", "");
         assertEquals(403, response.statusCode());

@@ -23,7 +23,7 @@ class SessionStoreTest {
 
     @Test
     void sessionsExpireWhenIdleAndAtTheirMaximumAge() {
-        DashboardSession s = store.launch(new ProjectGrant("p", "alice", ""), Optional.empty());
+        DashboardSession s = store.launch(new ProjectGrant("p", "alice", "", ""), Optional.empty());
         now = now.plus(Duration.ofMinutes(29));
         assertTrue(store.find(s.id()).isPresent(), "used within the idle limit");
         for (int i = 0; i < 17; i++) {
@@ -33,20 +33,20 @@ class SessionStoreTest {
         assertTrue(now.isAfter(s.createdAt().plus(Duration.ofHours(8))));
         assertFalse(store.find(s.id()).isPresent(), "busy sessions still end after max-age");
 
-        DashboardSession idle = store.launch(new ProjectGrant("p", "alice", ""), Optional.empty());
+        DashboardSession idle = store.launch(new ProjectGrant("p", "alice", "", ""), Optional.empty());
         now = now.plus(Duration.ofMinutes(31));
         assertFalse(store.find(idle.id()).isPresent());
     }
 
     @Test
     void idsAndTokensAreRandomAndTheOldestSessionGoesBeyondTheLimit() {
-        DashboardSession a = store.launch(new ProjectGrant("p", "a", ""), Optional.empty());
-        DashboardSession b = store.launch(new ProjectGrant("p", "b", ""), Optional.empty());
+        DashboardSession a = store.launch(new ProjectGrant("p", "a", "", ""), Optional.empty());
+        DashboardSession b = store.launch(new ProjectGrant("p", "b", "", ""), Optional.empty());
         assertNotEquals(a.id(), b.id());
         assertNotEquals(a.csrfToken(), a.id());
         assertEquals(43, a.id().length());
         store.find(a.id());
-        store.launch(new ProjectGrant("p", "c", ""), Optional.empty());
+        store.launch(new ProjectGrant("p", "c", "", ""), Optional.empty());
         assertTrue(store.find(a.id()).isPresent(), "recently used");
         assertFalse(store.find(b.id()).isPresent(), "least recently used dropped");
         assertTrue(SessionStore.csrfMatches(a, a.csrfToken()));

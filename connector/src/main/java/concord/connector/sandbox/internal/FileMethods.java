@@ -109,7 +109,7 @@ public final class FileMethods {
         FileRepositoryStore repo = call.project().fileRepository();
         Params p = call.params();
         int folder = parseId(p.get("folder_id", "0"), "folder_id");
-        if (!action.equals("export") && !action.equals("delete") && !repo.folderExists(folder)) {
+        if (!action.equals("export") && !action.equals("delete") && !repo.visible(folder, call.userDag())) {
             throw ApiException.badRequest("The File Repository folder folder_id=" + folder
                     + " does not exist or else you do not have permission to that folder because it is DAG-restricted or Role-restricted.");
         }
@@ -120,7 +120,8 @@ public final class FileMethods {
                 if (name.isBlank() || name.length() > 150) {
                     throw ApiException.badRequest("The folder name must have 1 to 150 characters");
                 }
-                FileRepositoryStore.Folder f = repo.createFolder(name, folder, p.get("dag_id", ""), p.get("role_id", ""));
+                FileRepositoryStore.Folder f = repo.createFolder(name, folder, restrictedDag(call, p.get("dag_id", "")),
+                        p.get("role_id", ""));
                 Table t = new Table(List.of("folder_id"));
                 t.add(f.id());
                 return t.reply(call.format());
@@ -128,7 +129,8 @@ public final class FileMethods {
             case "list" -> {
                 call.requireExport();
                 Table t = new Table(List.of("folder_id", "doc_id", "name", "role", "dag"));
-                repo.folders(folder).forEach(f -> t.add(f.id(), "", f.name(), f.role(), f.dag()));
+                repo.folders(folder).stream().filter(f -> repo.visible(f.id(), call.userDag()))
+                        .forEach(f -> t.add(f.id(), "", f.name(), f.role(), f.dag()));
                 repo.documents(folder).forEach(doc -> t.add("", doc.id(), doc.file().name(), "", ""));
                 return t.reply(call.format());
             }
@@ -147,7 +149,7 @@ public final class FileMethods {
             case "export", "delete" -> {
                 int docId = parseId(p.get("doc_id", ""), "doc_id");
                 FileRepositoryStore.Document doc = repo.document(docId);
-                if (doc == null) {
+                if (doc == null || !repo.visible(doc.folder(), call.userDag())) {
                     throw ApiException.badRequest("The doc_id " + docId + " does not exist in the File Repository");
                 }
                 if (action.equals("export")) {
@@ -160,6 +162,26 @@ public final class FileMethods {
             }
             default -> throw ApiException.badRequest("The value of the parameter \"action\" is not valid");
         }
+    }
+
+    /**
+     * The unique name of the data access group {@code createFolder}'s {@code dag_id} names ("" for none), as the
+     * listing's {@code dag} column reports it. A user in a group may only restrict a folder to their own group.
+     */
+    private static String restrictedDag(Call call, String dagId) {
+        if (dagId.isBlank()) {
+            return "";
+        }
+        int id = parseId(dagId, "dag_id");
+        DagDef dag = call.project().dags().stream().filter(d -> d.id() == id).findFirst().orElse(null);
+        if (dag == null) {
+            throw ApiException.badRequest("The dag_id " + id + " is not a valid data access group ID for this project");
+        }
+        if (call.userDag() != null && !call.userDag().equals(dag.uniqueName())) {
+            throw ApiException.forbidden("You do not have permission to restrict a folder to the data access group "
+                    + dag.uniqueName());
+        }
+        return dag.uniqueName();
     }
 
     private static int parseId(String text, String name) {

@@ -28,6 +28,19 @@ public final class FileRepositoryStore {
         return id == 0 || folders.containsKey(id);
     }
 
+    /**
+     * Whether a user of data access group {@code userDag} (null: no group) may see the folder: a user in a group
+     * sees neither folders restricted to another group nor anything inside them. Users in no group see all.
+     */
+    public synchronized boolean visible(int id, String userDag) {
+        for (Folder f = folders.get(id); f != null; f = folders.get(f.parent())) {
+            if (userDag != null && !f.dag().isEmpty() && !f.dag().equals(userDag)) {
+                return false;
+            }
+        }
+        return id == 0 || folders.containsKey(id);
+    }
+
     public synchronized Document add(int folder, StoredFile file) {
         Document d = new Document(nextDocument++, folder, file);
         documents.put(d.id(), d);

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 
 /** Maps {@code concord_run} rows to {@link Run}. */
 public final class RunRows {
-    public static final String COLUMNS = "id, project_id, status, outcome, trigger_kind, trigger_count, first_trigger_at,"
+    public static final String COLUMNS = "id, project_id, scope, status, outcome, trigger_kind, trigger_count, first_trigger_at,"
             + " last_trigger_at, not_before, deadline, started_at, finished_at, lease_until, worker_id, attempts, stage,"
             + " records_read, record_count, excluded_values, fingerprint, config_hash, concord_version, redcap_version,"
             + " published_to, error_message";
@@ -25,6 +25,7 @@ public final class RunRows {
         return new Run(
                 rs.getLong("id"),
                 rs.getString("project_id"),
+                rs.getString("scope"),
                 RunStatus.valueOf(rs.getString("status")),
                 outcome == null ? null : RunOutcome.valueOf(outcome),
                 TriggerKind.valueOf(rs.getString("trigger_kind")),

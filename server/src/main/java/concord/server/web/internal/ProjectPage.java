@@ -11,6 +11,7 @@ import concord.analysis.report.HtmlTables;
 import concord.analysis.report.SvgCharts;
 import concord.server.run.Run;
 import concord.server.run.RunStatus;
+import concord.server.run.RunWorker;
 import concord.server.web.Table1Query;
 
 import java.time.ZoneOffset;
@@ -38,15 +39,37 @@ public final class ProjectPage {
      * @param history     recent runs, newest first
      * @param formats     download formats the latest run stored
      * @param query       Table 1 filter and order
+     * @param scope       the scope this session analyses: {@link Run#PROJECT_WIDE} or its data access group's
+     *                    unique name (the run button queues a run of it)
+     * @param pinned      true when the page shows one run chosen by id ({@code /runs/{id}}) rather than the
+     *                    latest published run of the scope
      */
     public record Model(String projectId, String title, String username, String csrfToken, Optional<Run> latest,
                         Optional<StudyResult> result, Optional<String> resultError, List<Run> history,
-                        List<String> formats, Table1Query query) {
+                        List<String> formats, Table1Query query, String scope, boolean pinned) {
 
-        /** True while a run is queued or running: the page refreshes itself. */
+        /** True while a run of this session's scope is queued or running: the page refreshes itself. */
         public boolean busy() {
-            return history.stream().anyMatch(r -> !r.status().finished());
+            return active().isPresent();
         }
+
+        Optional<Run> active() {
+            return history.stream().filter(r -> r.scope().equals(scope) && !r.status().finished()).findFirst();
+        }
+
+        /** This page's path: the project's dashboard, or the chosen run's page. */
+        String base() {
+            return "/dashboard/" + url(projectId) + (pinned && latest.isPresent() ? "/runs/" + latest.get().id() : "");
+        }
+    }
+
+    /**
+     * Which records a run analysed, for people: "Records of data access group site_a: 12 records" or
+     * "All records of the project: 40 records".
+     */
+    public static String coverage(String scope, Optional<Run> run) {
+        String count = run.map(Run::recordCount).map(n -> n + (n == 1 ? " record" : " records")).orElse("not analysed yet");
+        return (scope.isEmpty() ? "All records of the project: " : "Records of data access group " + scope + ": ") + count;
     }
 
     private ProjectPage() {
@@ -54,7 +77,10 @@ public final class ProjectPage {
 
     public static String render(Model m) {
         StringBuilder html = new StringBuilder(128 * 1024);
-        String base = "/dashboard/" + url(m.projectId());
+        String base = m.base();
+        String project = "/dashboard/" + url(m.projectId());
+        String shownScope = m.latest().map(Run::scope).orElse(m.scope());
+        html.append("<p class=\"coverage\" id=\"coverage\">").append(escape(coverage(shownScope, m.latest()))).append("</p>\n");
         html.append("<nav class=\"sections\" aria-label=\"Sections\">");
         for (String[] link : new String[][] {{"status", "Status"}, {"responses", "Responses"}, {"figure2", "Differences"},
                 {"consensus", "Consensus"}, {"domains", "Domains"}, {"table1", "Table 1"},
@@ -62,7 +88,12 @@ public final class ProjectPage {
             html.append("<a href=\"#").append(link[0]).append("\">").append(link[1]).append("</a>");
         }
         html.append("</nav>\n");
-        status(html, m, base);
+        if (m.pinned()) {
+            html.append("<p class=\"hint\">This page shows run #").append(m.latest().map(Run::id).orElse(0L))
+                    .append(", chosen from the run history. <a href=\"").append(project)
+                    .append("\">Back to the latest results</a></p>\n");
+        }
+        status(html, m, base, project);
         if (m.result().isPresent()) {
             StudyResult result = m.result().get();
             responses(html, result);
@@ -82,15 +113,18 @@ public final class ProjectPage {
                     : HtmlTables.characteristics(result));
         } else {
             section(html, "responses", "Results", "<p class=\"empty\">" + escape(m.resultError()
-                    .orElse("No analysis has been published for this project yet. Use \u201cRun analysis now\u201d.")) + "</p>\n");
+                    .orElse(m.scope().isEmpty() ? "No analysis has been published for this project yet. Use \u201cRun analysis now\u201d."
+                            : "No analysis of your data access group has been published yet. A first run is queued when "
+                            + "you open Concord from REDCap; this page refreshes while it runs.")) + "</p>\n");
         }
-        history(html, m, base);
+        history(html, m, project);
         m.result().ifPresent(r -> section(html, "methods", "Methods", HtmlTables.methods(r)));
         return html.toString();
     }
 
-    private static void status(StringBuilder html, Model m, String base) {
-        html.append("<section id=\"status\" class=\"cards\">\n<div class=\"card\"><h2>Latest results</h2>");
+    private static void status(StringBuilder html, Model m, String base, String project) {
+        html.append("<section id=\"status\" class=\"cards\">\n<div class=\"card\"><h2>")
+                .append(m.pinned() ? "Results of this run" : "Latest results").append("</h2>");
         if (m.latest().isPresent()) {
             Run run = m.latest().get();
             html.append("<dl class=\"facts\"><dt>Run</dt><dd>#").append(run.id()).append("</dd><dt>Finished</dt><dd>")
@@ -102,17 +136,20 @@ public final class ProjectPage {
             html.append("<p class=\"empty\">No results yet.</p>");
         }
         html.append("</div>\n<div class=\"card\"><h2>Run analysis</h2>");
-        Optional<Run> active = m.history().stream().filter(r -> !r.status().finished()).findFirst();
+        Optional<Run> active = m.active();
         if (active.isPresent()) {
             Run run = active.get();
             html.append("<p class=\"progress\" role=\"status\"><span class=\"pill ").append(run.status().name().toLowerCase())
                     .append("\">").append(run.status()).append("</span> Run #").append(run.id()).append(": ")
                     .append(escape(progress(run))).append("</p><p class=\"hint\">This page refreshes every few seconds.</p>");
         }
-        html.append("<form method=\"post\" action=\"").append(base).append("/runs\">")
+        html.append("<form method=\"post\" action=\"").append(project).append("/runs\">")
                 .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(m.csrfToken())).append("\">")
                 .append("<button type=\"submit\" class=\"primary\">Run analysis now</button></form>")
-                .append("<p class=\"hint\">Reads every record from REDCap with Concord's own API token, analyses and publishes.</p>");
+                .append("<p class=\"hint\">").append(m.scope().isEmpty()
+                        ? "Reads every record from REDCap with Concord's own API token, analyses and publishes."
+                        : "Reads the records of your data access group " + escape(m.scope()) + " from REDCap with Concord's "
+                        + "own API token, analyses them and publishes into your group's folder.").append("</p>");
         html.append("</div>\n<div class=\"card\"><h2>Downloads</h2><ul class=\"downloads\">");
         for (String format : concord.server.web.RunReports.FORMATS) {
             if (m.formats().contains(format)) {
@@ -201,18 +238,21 @@ public final class ProjectPage {
 
     private static void history(StringBuilder html, Model m, String base) {
         StringBuilder t = new StringBuilder("<table class=\"concord-table history\"><thead><tr><th scope=\"col\">Run</th>"
-                + "<th scope=\"col\">Status</th><th scope=\"col\">Trigger</th><th scope=\"col\">Queued</th><th scope=\"col\">Finished</th>"
+                + "<th scope=\"col\">Status</th><th scope=\"col\">Records of</th><th scope=\"col\">Trigger</th>"
+                + "<th scope=\"col\">Queued</th><th scope=\"col\">Finished</th>"
                 + "<th scope=\"col\">Records</th><th scope=\"col\">Details</th></tr></thead><tbody>");
         for (Run run : m.history()) {
-            t.append("<tr><td class=\"num\">#").append(run.id()).append("</td><td><span class=\"pill ")
+            t.append("<tr><td class=\"num\"><a href=\"").append(base).append("/runs/").append(run.id()).append("\">#")
+                    .append(run.id()).append("</a></td><td><span class=\"pill ")
                     .append(run.status().name().toLowerCase()).append("\">").append(run.status()).append("</span></td><td>")
+                    .append(run.projectWide() ? "all records" : "group " + escape(run.scope())).append("</td><td>")
                     .append(run.trigger().name().toLowerCase()).append(run.triggerCount() > 1 ? " \u00d7" + run.triggerCount() : "")
                     .append("</td><td>").append(when(run.firstTriggerAt())).append("</td><td>").append(when(run.finishedAt()))
                     .append("</td><td class=\"num\">").append(run.recordCount() != null ? run.recordCount() : run.recordsRead())
                     .append("</td><td class=\"detail\">").append(escape(detail(run))).append("</td></tr>");
         }
         if (m.history().isEmpty()) {
-            t.append("<tr><td colspan=\"7\" class=\"empty\">No runs yet.</td></tr>");
+            t.append("<tr><td colspan=\"8\" class=\"empty\">No runs yet.</td></tr>");
         }
         t.append("</tbody></table>\n");
         section(html, "history", "Run history", t.toString());
@@ -220,7 +260,8 @@ public final class ProjectPage {
 
     private static String detail(Run run) {
         if (run.status() == RunStatus.FAILED) {
-            return orDash(run.errorMessage());
+            // a group's run reads every record of the project: its failure may name other groups' records
+            return run.projectWide() ? orDash(run.errorMessage()) : orDash(RunWorker.withoutParticipantData(run.errorMessage()));
         }
         if (!run.status().finished()) {
             return progress(run);
