@@ -229,8 +229,9 @@ class DatabaseOutageTest {
         } else {
             assertEquals("SUCCEEDED", outageRun.status, outageRun.toString());
         }
-        List<Row> all = rows();
-        assertTrue(all.stream().noneMatch(r -> r.status.equals("RUNNING")), "nothing left running: " + all);
+        // Triggers answered last may still have queued a run: wait until the queue is quiet, then nothing may be
+        // left running (a stuck lease would keep a run RUNNING here until the time-out).
+        List<Row> all = awaitQuiet(Duration.ofSeconds(60));
         // A run failed after its lease expired hands its triggers to the queued run ("folded"): count them there only.
         int counted = all.stream().filter(r -> r.id > before && !(r.error != null && r.error.contains("folded into")))
                 .mapToInt(r -> r.triggerCount).sum();
@@ -350,6 +351,20 @@ class DatabaseOutageTest {
 
     private static long maxRunId() throws SQLException {
         return rows().stream().mapToLong(Row::id).max().orElse(0);
+    }
+
+    private static List<Row> awaitQuiet(Duration timeout) throws Exception {
+        Instant until = Instant.now().plus(timeout);
+        while (true) {
+            List<Row> all = rows();
+            if (all.stream().allMatch(DatabaseOutageTest::isDone)) {
+                return all;
+            }
+            if (Instant.now().isAfter(until)) {
+                throw new AssertionError("runs still queued or running " + timeout + " after the last trigger: " + all);
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static Row awaitRunAfter(long id, Duration timeout) throws Exception {
