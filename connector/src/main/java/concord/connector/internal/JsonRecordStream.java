@@ -25,17 +25,27 @@ public final class JsonRecordStream {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonRecordStream() {
+    private final String recordIdField;
+    // The column list of the last row read, kept across answers: the batches of one export share it too.
+    private Row.Columns columns;
+    private SerializableString[] expected = new SerializableString[0];
+    private int[] special; // positions of the record ID, event, repeat instrument and instance columns
+    private final List<String> names = new ArrayList<>();
+    private String[] values = new String[64];
+
+    /** A reader for the answers of one export; not for concurrent use. */
+    public JsonRecordStream(String recordIdField) {
+        this.recordIdField = recordIdField;
     }
 
     /** Calls {@code sink} for every row; returns the number of rows. */
     public static long read(InputStream body, String recordIdField, Consumer<RedcapRecord> sink) throws IOException {
+        return new JsonRecordStream(recordIdField).read(body, sink);
+    }
+
+    /** Calls {@code sink} for every row of one answer; returns the number of rows. */
+    public long read(InputStream body, Consumer<RedcapRecord> sink) throws IOException {
         long rows = 0;
-        Row.Columns columns = null;
-        SerializableString[] expected = new SerializableString[0];
-        List<String> names = new ArrayList<>();
-        String[] values = new String[64];
-        int[] special = null; // positions of the record ID, event, repeat instrument and instance columns
         try (JsonParser p = FACTORY.createParser(body)) {
             JsonToken first = p.nextToken();
             if (first == null) {

@@ -45,9 +45,10 @@ public final class RecordExporter {
                 .list("fields", List.of(recordIdField))
                 .list("records", query.records());
         paced();
+        JsonRecordStream stream = new JsonRecordStream(recordIdField);
         transport.execute(request, response -> {
             ids.clear(); // a retried attempt starts over
-            return JsonRecordStream.read(response.body().byteStream(), recordIdField, r -> ids.add(r.recordId()));
+            return stream.read(response.body().byteStream(), r -> ids.add(r.recordId()));
         });
         return new ArrayList<>(ids);
     }
@@ -59,9 +60,10 @@ public final class RecordExporter {
         int batches = (ids.size() + batchSize - 1) / batchSize;
         long rows = 0;
         long records = 0;
+        JsonRecordStream stream = new JsonRecordStream(recordIdField);
         for (int b = 0; b < batches; b++) {
             List<String> batchIds = ids.subList(b * batchSize, Math.min(ids.size(), (b + 1) * batchSize));
-            List<RedcapRecord> batch = fetchBatch(query, recordIdField, batchIds, b + 1, batches);
+            List<RedcapRecord> batch = fetchBatch(stream, query, recordIdField, batchIds, b + 1, batches);
             for (RedcapRecord r : batch) {
                 sink.accept(r);
             }
@@ -74,8 +76,8 @@ public final class RecordExporter {
         return new ExportSummary(records, rows, batches, transport.requestCount() - requestsBefore, elapsed);
     }
 
-    private List<RedcapRecord> fetchBatch(RecordQuery query, String recordIdField, List<String> batchIds, int batch,
-                                          int batches) {
+    private List<RedcapRecord> fetchBatch(JsonRecordStream stream, RecordQuery query, String recordIdField,
+                                          List<String> batchIds, int batch, int batches) {
         String description = "exporting records (batch " + batch + " of " + batches + ", " + batchIds.size()
                 + " records)";
         ApiRequest request = recordRequest(description, query, recordIdField)
@@ -88,7 +90,7 @@ public final class RecordExporter {
         List<RedcapRecord> rows = new ArrayList<>();
         transport.execute(request, response -> {
             rows.clear(); // a retried attempt starts over
-            return JsonRecordStream.read(response.body().byteStream(), recordIdField, rows::add);
+            return stream.read(response.body().byteStream(), rows::add);
         });
         Set<String> wanted = new HashSet<>(batchIds);
         Set<String> seen = new HashSet<>();

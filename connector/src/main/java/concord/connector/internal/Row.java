@@ -58,6 +58,10 @@ public final class Row extends AbstractMap<String, String> {
         this.values = values;
     }
 
+    Columns columns() {
+        return columns;
+    }
+
     /** The value at a column position ({@link Columns#indexOf}), or {@code fallback} for position -1. */
     public String at(int position, String fallback) {
         return position < 0 ? fallback : values[position];

@@ -37,6 +37,15 @@ public final class RedcapSandbox implements AutoCloseable {
     /** Where the CLBPOQ demo project is on the classpath (copied there from {@code deploy/redcap}). */
     public static final String DEMO_RESOURCE_DIR = "concord/demo/";
 
+    static {
+        // Large answers (record batches) are streamed in chunks. Without TCP_NODELAY the JDK server's last small chunk
+        // waits for the client's delayed ACK (Nagle), up to 40 ms per answer: that, not the work, bounded batched
+        // exports. The JDK reads this property once, when its first HTTP server starts; an explicit setting wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Builder config;
     private final SandboxState state;
     private HttpServer server;

@@ -48,6 +48,7 @@ public final class BenchReplayServer {
         byte[] idList = ids.append(']').toString().getBytes(StandardCharsets.UTF_8);
         byte[] metadata = metadata(ratingFields);
 
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // as RedcapSandbox does: no Nagle delay on the last packet
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/api/", exchange -> {

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * properties: {@code server} ({@code sandbox,replay}), {@code batchSize} (500),
  * {@code pauseMs} (0: the benchmark measures the client, not the politeness pause; the default
  * configuration's 500 ms pacing caps an export at 1,000 records/s with batches of 500), {@code runs}
- * (measured exports after the warm-up, 1; with more the median is printed too) and
+ * (measured exports after the warm-up, 1; with more the median is printed too), {@code warmups}
+ * (unmeasured exports first, 1: both JVMs compile their hot code during these) and
  * {@code serverJvmArgs} (extra options for the server JVM, e.g. a flight recording). Each export also
  * prints the CPU time the client and the server JVM used, which stays meaningful on a busy machine.
  */
@@ -89,9 +90,12 @@ public final class ExportBenchmark {
             RedcapClientConfiguration configuration = RedcapClientConfiguration.of(ready[1], ready[2])
                     .withBatchSize(batchSize).withInterBatchPause(pause);
             int runs = Integer.getInteger("runs", 1);
+            int warmups = Integer.getInteger("warmups", 1);
             List<Double> rates = new ArrayList<>();
             try (RedcapClient client = RedcapClient.create(configuration)) {
-                export(client, server, "warm-up", records);
+                for (int w = 0; w < warmups; w++) {
+                    export(client, server, "warm-up", records);
+                }
                 for (int run = 1; run <= runs; run++) {
                     rates.add(export(client, server, runs == 1 ? "measured" : "run " + run, records));
                 }
@@ -118,9 +122,11 @@ public final class ExportBenchmark {
         AtomicLong values = new AtomicLong();
         long clientCpu = processCpuNanos();
         long serverCpu = cpuNanos(server);
+        long gcMillis = gcMillis();
         ExportSummary summary = client.exportRecords(RecordQuery.all(), (RedcapRecord r) -> values.addAndGet(r.values().size()));
         clientCpu = processCpuNanos() - clientCpu;
         serverCpu = cpuNanos(server) - serverCpu;
+        gcMillis = gcMillis() - gcMillis;
         long peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         if (summary.records() != expected) {
             throw new IllegalStateException("exported " + summary.records() + " records, expected " + expected);
@@ -128,10 +134,10 @@ public final class ExportBenchmark {
         double seconds = summary.elapsed().toNanos() / 1e9;
         System.out.printf("%-8s %,9d records × %d columns: %6.2f s, %,9.0f records/s, %,11.0f values/s, %d batches, "
                         + "%d requests; heap after GC before export %d MB, peak during export %d MB; "
-                        + "CPU client %.2f s, server %.2f s%n",
+                        + "CPU client %.2f s (GC %d ms), server %.2f s%n",
                 label, summary.records(), values.get() / summary.rows(), seconds, summary.records() / seconds,
                 values.get() / seconds, summary.batches(), summary.requests(), baseline >> 20, peak >> 20,
-                clientCpu / 1e9, serverCpu / 1e9);
+                clientCpu / 1e9, gcMillis, serverCpu / 1e9);
         return summary.records() / seconds;
     }
 
@@ -142,6 +148,11 @@ public final class ExportBenchmark {
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() : 0;
+    }
+
+    /** Time the client's collectors report (pauses and, for concurrent collectors, their cycles). */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
     }
 
     private static long cpuNanos(Process process) {

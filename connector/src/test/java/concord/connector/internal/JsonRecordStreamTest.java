@@ -62,6 +62,19 @@ class JsonRecordStreamTest {
     }
 
     @Test
+    void answersReadByOneStreamShareTheirColumnList() throws IOException {
+        JsonRecordStream stream = new JsonRecordStream("record_id");
+        List<RedcapRecord> rows = new ArrayList<>();
+        for (String answer : List.of("[{\"record_id\":\"1\",\"a\":\"x\"}]", "[{\"record_id\":\"2\",\"a\":\"y\"}]",
+                "[{\"record_id\":\"3\",\"b\":\"z\"}]")) {
+            assertEquals(1, stream.read(new ByteArrayInputStream(answer.getBytes(StandardCharsets.UTF_8)), rows::add));
+        }
+        assertSame(((Row) rows.get(0).values()).columns(), ((Row) rows.get(1).values()).columns());
+        assertEquals(map("record_id", "3", "b", "z"), rows.get(2).values());
+        assertEquals("3", rows.get(2).recordId());
+    }
+
+    @Test
     void escapedColumnNamesMatchTheirPlainSpelling() throws IOException {
         List<RedcapRecord> rows = read("[{\"record_id\":\"1\",\"q1\":\"a\"},{\"record_id\":\"2\",\"q\\u0031\":\"b\"}]");
         assertEquals(map("record_id", "2", "q1", "b"), rows.get(1).values());

@@ -47,7 +47,8 @@ public final class RecordExporter {
                 instant(p.get("dateRangeBegin"), "dateRangeBegin"), instant(p.get("dateRangeEnd"), "dateRangeEnd"),
                 new HashSet<>(recordIds));
 
-        Table table = new Table(plan.stream().map(Column::name).toList());
+        Table table = new Table(plan.stream().map(Column::name).toList(), recordIds.isEmpty() ? project.records().size() : recordIds.size());
+        Column[] columns = plan.toArray(new Column[0]);
         // Listing record IDs is cheap in REDCap too; clients do it before batching, so it never runs out of memory.
         int limit = selected.equals(Set.of(0)) ? 0 : faults.plan().outOfMemoryAboveRecords();
         project.lock().readLock().lock();
@@ -66,9 +67,9 @@ public final class RecordExporter {
                         throw new ApiException(500, OUT_OF_MEMORY);
                     }
                     for (RecordRow row : kept) {
-                        Object[] cells = new Object[plan.size()];
+                        Object[] cells = new Object[columns.length];
                         for (int i = 0; i < cells.length; i++) {
-                            cells[i] = plan.get(i).cell(r, row, labels);
+                            cells[i] = columns[i].cell(r, row, labels);
                         }
                         table.add(cells);
                     }
@@ -91,8 +92,14 @@ public final class RecordExporter {
     }
 
     /** Which records and rows an export request keeps: records, DAG, date range, events, selected data, filter logic. */
-    private record RowFilter(Call call, Set<Integer> selected, Set<String> events, Predicate<Function<String, String>> logic,
-                             Instant begin, Instant end, Set<String> records) {
+    private record RowFilter(Call call, int[] selected, Set<String> events, Predicate<Function<String, String>> logic,
+                             Instant begin, Instant end, Set<String> records, Comparator<RecordRow> order) {
+
+        RowFilter(Call call, Set<Integer> selected, Set<String> events, Predicate<Function<String, String>> logic,
+                  Instant begin, Instant end, Set<String> records) {
+            this(call, selected.stream().mapToInt(Integer::intValue).sorted().toArray(), events, logic, begin, end, records,
+                    rowOrder(call.project()));
+        }
 
         List<RecordRow> rowsOf(RecordEntry r, int arm) {
             ProjectData project = call.project();
@@ -110,7 +117,9 @@ public final class RecordExporter {
                 }
                 kept.add(row);
             }
-            kept.sort(rowOrder(project));
+            if (kept.size() > 1) {
+                kept.sort(order);
+            }
             return kept;
         }
     }
@@ -192,7 +201,7 @@ public final class RecordExporter {
         return plan;
     }
 
-    private static boolean hasSelectedData(ProjectData project, RecordRow row, Set<Integer> selected) {
+    private static boolean hasSelectedData(ProjectData project, RecordRow row, int[] selected) {
         Dictionary d = project.dictionary();
         for (int i : selected) {
             if (i != 0 && !row.isBlank(i)) {
@@ -208,7 +217,7 @@ public final class RecordExporter {
                 return true;
             }
         }
-        return selected.size() == 1 && selected.contains(0);
+        return selected.length == 1 && selected[0] == 0;
     }
 
     private static Comparator<RecordRow> rowOrder(ProjectData project) {
