@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
 
 /**
  * Exports N records × 60 fields (record_id, group, 58 ratings; plus two form-status columns) from
@@ -35,9 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * properties: {@code server} ({@code sandbox,replay}), {@code batchSize} (500),
  * {@code pauseMs} (0: the benchmark measures the client, not the politeness pause; the default
  * configuration's 500 ms pacing caps an export at 1,000 records/s with batches of 500), {@code runs}
- * (measured exports after the warm-up, 1; with more the median is printed too), {@code warmups}
- * (unmeasured exports first, 1: both JVMs compile their hot code during these) and
- * {@code serverJvmArgs} (extra options for the server JVM, e.g. a flight recording). Each export also
+ * (measured exports, 5, and their median), {@code warmupRecords} (300,000: unmeasured exports first until
+ * that many records went through, during which both JVMs compile their hot code; the first of them is the
+ * cold figure) or {@code warmups} (a number of warm-up exports instead),
+ * {@code serverJvmArgs} (extra options for the server JVM, e.g. a flight recording), and {@code client}
+ * ({@code redcap}, or {@code raw}: {@link BenchRawExport} sends the same requests and drops the answers unread,
+ * which times the server's side alone). Each export also
  * prints the CPU time the client and the server JVM used, which stays meaningful on a busy machine.
  */
 public final class ExportBenchmark {
@@ -89,16 +93,27 @@ public final class ExportBenchmark {
             String[] ready = line.split(" ");
             RedcapClientConfiguration configuration = RedcapClientConfiguration.of(ready[1], ready[2])
                     .withBatchSize(batchSize).withInterBatchPause(pause);
-            int runs = Integer.getInteger("runs", 1);
-            int warmups = Integer.getInteger("warmups", 1);
+            int runs = Integer.getInteger("runs", 5);
+            // Warm up by records, not exports: both sizes are then measured with the same compiled code, as in a
+            // long-running service. A 10,000-record export alone is over before either JVM has compiled its loops.
+            int warmups = Integer.getInteger("warmups",
+                    (int) Math.max(1, (Long.getLong("warmupRecords", 300_000) + records - 1) / records));
             List<Double> rates = new ArrayList<>();
+            boolean raw = System.getProperty("client", "redcap").equals("raw");
+            OkHttpClient http = new OkHttpClient();
             try (RedcapClient client = RedcapClient.create(configuration)) {
+                Export export = raw
+                        ? bytes -> BenchRawExport.run(http, ready[1], ready[2], records, batchSize, bytes)
+                        : values -> client.exportRecords(RecordQuery.all(), (RedcapRecord r) -> values.addAndGet(r.values().size()));
                 for (int w = 0; w < warmups; w++) {
-                    export(client, server, "warm-up", records);
+                    export(export, raw, server, "warm-up", records);
                 }
                 for (int run = 1; run <= runs; run++) {
-                    rates.add(export(client, server, runs == 1 ? "measured" : "run " + run, records));
+                    rates.add(export(export, raw, server, runs == 1 ? "measured" : "run " + run, records));
                 }
+            } finally {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
             }
             if (runs > 1) {
                 List<Double> sorted = rates.stream().sorted().toList();
@@ -112,8 +127,14 @@ public final class ExportBenchmark {
         }
     }
 
+    /** One export; counts values (or, raw, bytes) into the counter. */
+    @FunctionalInterface
+    private interface Export {
+        ExportSummary run(AtomicLong counter);
+    }
+
     /** One export; prints its figures and returns records per second. */
-    private static double export(RedcapClient client, Process server, String label, int expected) {
+    private static double export(Export export, boolean raw, Process server, String label, int expected) {
         System.gc();
         long baseline = usedHeap();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -123,7 +144,7 @@ public final class ExportBenchmark {
         long clientCpu = processCpuNanos();
         long serverCpu = cpuNanos(server);
         long gcMillis = gcMillis();
-        ExportSummary summary = client.exportRecords(RecordQuery.all(), (RedcapRecord r) -> values.addAndGet(r.values().size()));
+        ExportSummary summary = export.run(values);
         clientCpu = processCpuNanos() - clientCpu;
         serverCpu = cpuNanos(server) - serverCpu;
         gcMillis = gcMillis() - gcMillis;
@@ -132,6 +153,12 @@ public final class ExportBenchmark {
             throw new IllegalStateException("exported " + summary.records() + " records, expected " + expected);
         }
         double seconds = summary.elapsed().toNanos() / 1e9;
+        if (raw) {
+            System.out.printf("%-8s %,9d records (serve only, %,d bytes read and dropped): %6.2f s, %,9.0f records/s, "
+                            + "%d requests; CPU client %.2f s, server %.2f s%n", label, summary.records(), values.get(), seconds,
+                    summary.records() / seconds, summary.requests(), clientCpu / 1e9, serverCpu / 1e9);
+            return summary.records() / seconds;
+        }
         System.out.printf("%-8s %,9d records × %d columns: %6.2f s, %,9.0f records/s, %,11.0f values/s, %d batches, "
                         + "%d requests; heap after GC before export %d MB, peak during export %d MB; "
                         + "CPU client %.2f s (GC %d ms), server %.2f s%n",
