@@ -63,7 +63,7 @@ final class AnalyzeCommand {
         }
         StudySpec spec;
         try {
-            spec = new StudySpec(dictionaryFile.getFileName().toString(), args.get("title"), args.require("group-field"),
+            spec = new StudySpec(dictionaryFile.getFileName().toString(), args.get("title"), args.get("group-field"),
                     OutcomeSelection.parse(Arrays.asList(args.get("outcomes", "@CONCORD-OUTCOME").split(","))), domains,
                     args.get("demographics") == null ? List.of() : Arrays.asList(args.get("demographics").split(",")),
                     args.get("consensus", "80/15"), args.get("event"), null, null);

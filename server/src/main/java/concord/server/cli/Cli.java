@@ -14,7 +14,7 @@ public final class Cli {
               (no command)   run the service (configuration: application.yml, --config via -Dmicronaut.config.files, env)
               demo [--port 8080] [--sandbox-port 8089]
                              REDCap sandbox with the CLBPOQ demo project + the service, analysed and published
-              analyze --records EXPORT.csv --dictionary DICTIONARY.csv --group-field FIELD
+              analyze --records EXPORT.csv --dictionary DICTIONARY.csv [--group-field FIELD (default: the field tagged @CONCORD-GROUP)]
                       [--outcomes @CONCORD-OUTCOME|INSTRUMENT|f1,f2] [--domains annotation|section-header|matrix-group|none]
                       [--demographics f1,f2] [--consensus 80/15|comet] [--title T]
                       [--json OUT.json] [--html OUT.html] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--csv OUT.csv] [--exclusions OUT.csv]

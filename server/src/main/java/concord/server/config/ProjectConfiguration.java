@@ -22,7 +22,8 @@ import java.util.Locale;
  * @param token              API token of a user with export rights (and import/file-repository rights to publish)
  * @param redcapProjectId    REDCap's numeric {@code project_id}; Data Entry Triggers must carry it
  * @param title              optional display title (default: REDCap's project title)
- * @param groupField         field holding the stakeholder group (radio or dropdown)
+ * @param groupField         field holding the stakeholder group (radio or dropdown); unset: the one field whose
+ *                           Field Annotation carries the action tag {@code @CONCORD-GROUP}
  * @param outcomes           rating fields: one instrument name, a list of field names, or an action tag such as {@code @CONCORD-OUTCOME}
  * @param domains            where an outcome's domain comes from
  * @param demographicFields  fields summarised per group in the report
@@ -40,7 +41,7 @@ public record ProjectConfiguration(
         @Nullable String token,
         @Nullable Long redcapProjectId,
         @Nullable String title,
-        String groupField,
+        @Nullable String groupField,
         @Bindable(defaultValue = "@CONCORD-OUTCOME") List<String> outcomes,
         @Bindable(defaultValue = "ANNOTATION") DomainSource domains,
         @Nullable List<String> demographicFields,

@@ -53,6 +53,8 @@ public class ProjectCheck {
                 LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary, info.projectTitle(), mappings);
                 findings.add(ok(loaded.study().outcomes().size() + " outcomes in " + loaded.ratingForms() + ", groups "
                         + loaded.study().groups().stream().map(g -> g.code() + "=" + g.label()).toList()
+                        + " from field '" + loaded.groupField() + "' ("
+                        + (spec.groupFieldByTag() ? "found by its " + StudyLoader.GROUP_TAG + " action tag" : "group-field") + ")"
                         + (loaded.event() == null ? "" : ", read from event " + loaded.event()) + "."));
                 loaded.warnings().forEach(w -> findings.add(new Finding(Level.WARNING, w)));
                 int records = (int) redcap.exportRecordIds(RecordQuery.all()).stream()

@@ -28,6 +28,8 @@ import java.util.Set;
 public final class StudyLoader {
     /** Action tag that names an outcome's domain: {@code @CONCORD-DOMAIN="Physical functioning"}. */
     public static final String DOMAIN_TAG = "@CONCORD-DOMAIN";
+    /** Action tag that marks the stakeholder-group field when {@code group-field} is not configured. */
+    public static final String GROUP_TAG = "@CONCORD-GROUP";
     private static final Set<FieldType> RATING_TYPES = Set.of(FieldType.RADIO, FieldType.DROPDOWN, FieldType.SLIDER,
             FieldType.TEXT);
     private static final Set<FieldType> GROUP_TYPES = Set.of(FieldType.RADIO, FieldType.DROPDOWN, FieldType.YESNO,
@@ -50,8 +52,9 @@ public final class StudyLoader {
      * @param mappings      form/event mapping of a longitudinal project; empty for classic projects
      * @throws StudyConfigurationException listing every misfit
      */
-    public LoadedStudy load(StudySpec spec, List<FieldMetadata> dictionary, String projectTitle,
+    public LoadedStudy load(StudySpec configured, List<FieldMetadata> dictionary, String projectTitle,
                             List<FormEventMapping> mappings) {
+        StudySpec spec = configured;
         String where = "Project " + spec.projectId() + ": ";
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -63,12 +66,23 @@ public final class StudyLoader {
         Set<String> forms = new LinkedHashSet<>();
         dictionary.forEach(f -> forms.add(f.formName()));
         String recordIdField = dictionary.get(0).fieldName();
+        String groupField = groupField(spec, dictionary, problems, warnings, where);
+        if (groupField != null) {
+            spec = spec.withGroupField(groupField);
+        }
 
         List<FieldMetadata> ratingFields = selectOutcomes(spec, dictionary, byName, forms, problems, where);
         Map<String, FieldMetadata> ratings = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, String> sectionOf = sections(dictionary);
         for (FieldMetadata f : ratingFields) {
+            if (f.fieldName().equals(groupField)) {
+                String tag = spec.outcomes().tag();
+                problems.add(where + "field '" + f.fieldName() + "' is both the group field and an outcome; "
+                        + (tag == null ? "remove it from outcomes" : "remove " + tag + " from its Field Annotation")
+                        + ", or choose another group field.");
+                continue;
+            }
             checkRatingField(f, problems, warnings, where);
             ratings.put(f.fieldName(), f);
             outcomes.add(new Outcome(f.fieldName(), label(f), domain(spec, f, sectionOf)));
@@ -199,9 +213,8 @@ public final class StudyLoader {
     private List<StakeholderGroup> groups(StudySpec spec, Map<String, FieldMetadata> byName, List<String> problems,
                                           String where) {
         List<StakeholderGroup> groups = new ArrayList<>();
-        if (spec.groupField() == null || spec.groupField().isBlank()) {
-            problems.add(where + "no group field is configured; set group-field to the field holding the stakeholder group.");
-            return groups;
+        if (spec.groupFieldByTag()) {
+            return groups; // groupField(...) has said why
         }
         FieldMetadata g = byName.get(spec.groupField());
         if (g == null) {
@@ -224,6 +237,42 @@ public final class StudyLoader {
             }
         }
         return groups;
+    }
+
+    /**
+     * The configured group field, or else the one field tagged {@value #GROUP_TAG}; null (with a problem
+     * saying what to do) when the tag is on no field or on several.
+     */
+    private static String groupField(StudySpec spec, List<FieldMetadata> dictionary, List<String> problems,
+                                     List<String> warnings, String where) {
+        List<String> tagged = dictionary.stream().filter(f -> Texts.hasTag(f.fieldAnnotation(), GROUP_TAG))
+                .map(FieldMetadata::fieldName).toList();
+        if (!spec.groupFieldByTag()) {
+            String configured = spec.groupField().trim();
+            if (!tagged.isEmpty() && !tagged.equals(List.of(configured))) {
+                warnings.add(where + "group-field is '" + configured + "' but " + GROUP_TAG + " is on " + quoted(tagged)
+                        + "; the configured group-field is used. Move the tag to '" + configured + "' or remove it, "
+                        + "so that the dictionary and the configuration agree.");
+            }
+            return configured;
+        }
+        if (tagged.size() == 1) {
+            return tagged.get(0);
+        }
+        if (tagged.isEmpty()) {
+            problems.add(where + "no group field: group-field is not set and no field carries the action tag " + GROUP_TAG
+                    + " in its Field Annotation. Add " + GROUP_TAG + " to the Field Annotation of the field holding the "
+                    + "stakeholder group (radio or dropdown) in the Online Designer, or set group-field to its name.");
+        } else {
+            problems.add(where + "group-field is not set and " + tagged.size() + " fields carry the action tag " + GROUP_TAG
+                    + ": " + quoted(tagged) + ". Keep the tag on exactly one field (the one holding the stakeholder "
+                    + "group), or set group-field to the field to use.");
+        }
+        return null;
+    }
+
+    private static String quoted(List<String> fields) {
+        return String.join(", ", fields.stream().map(f -> "'" + f + "'").toList());
     }
 
     private static String chooseEvent(StudySpec spec, List<FormEventMapping> mappings, List<String> ratingForms,

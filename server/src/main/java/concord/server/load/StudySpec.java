@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * @param projectId        name used in messages
  * @param title            study title (null: REDCap's project title)
- * @param groupField       stakeholder-group field
+ * @param groupField       stakeholder-group field; null or blank: the field tagged {@code @CONCORD-GROUP}
  * @param outcomes         how rating fields are selected
  * @param domains          where domains come from
  * @param demographicFields characteristics to tabulate
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * @param repeatInstance   repeat instance to read (null: the first present)
  * @param excludedRecord   record never analysed (the results record), or null
  */
-public record StudySpec(String projectId, @Nullable String title, String groupField, OutcomeSelection outcomes,
+public record StudySpec(String projectId, @Nullable String title, @Nullable String groupField, OutcomeSelection outcomes,
                         DomainSource domains, List<String> demographicFields, String consensus,
                         @Nullable String event, @Nullable Integer repeatInstance, @Nullable String excludedRecord) {
 
@@ -41,6 +41,16 @@ public record StudySpec(String projectId, @Nullable String title, String groupFi
         return new StudySpec(project.id(), project.title(), project.groupField(), project.outcomeSelection(),
                 project.domains(), project.demographicFields(), project.consensus(), project.event(),
                 project.repeatInstance(), project.publish().excludedStudyRecord());
+    }
+
+    /** True when the group field is to be found by its {@code @CONCORD-GROUP} action tag. */
+    public boolean groupFieldByTag() {
+        return groupField == null || groupField.isBlank();
+    }
+
+    public StudySpec withGroupField(String field) {
+        return new StudySpec(projectId, title, field, outcomes, domains, demographicFields, consensus, event,
+                repeatInstance, excludedRecord);
     }
 
     public ConsensusRule rule() {

@@ -8,7 +8,9 @@ import java.util.List;
  * The body of a REDCap Project Dashboard over the results instruments, for an admin to paste once
  * (REDCap has no API for dashboards). It uses Smart Functions, Smart Tables and Smart Charts, so it
  * follows every later run without being edited: the summary reads {@code concord_results} (one record)
- * with {@code aggregate-max}, the tables and charts read the {@code concord_outcome_results} instances.
+ * with {@code aggregate-max}, the tables and charts read the {@code concord_outcome_results} instances
+ * (two groups: their doctor/patient role fields) or the {@code concord_group_results} instances (three
+ * or more groups).
  */
 public final class DashboardBody {
     public static final String FILE_NAME = "project-dashboard.html";
@@ -17,9 +19,14 @@ public final class DashboardBody {
     }
 
     public static String html(StudyResult result) {
+        return result.groups().size() == 2 ? twoGroups(result) : manyGroups(result);
+    }
+
+    /** Two groups: the role fields of {@code concord_outcome_results}, one chart per group. */
+    private static String twoGroups(StudyResult result) {
         List<String> labels = ResultsRecord.roles(result).stream().map(g -> escape(g.label())).toList();
-        String first = labels.isEmpty() ? "Group 1" : labels.get(0);
-        String second = labels.size() < 2 ? "Group 2" : labels.get(1);
+        String first = labels.get(0);
+        String second = labels.get(1);
         return """
                 <!-- Concord: paste into Project Dashboards > Create new dashboard (HTML editor). It reads the
                      concord_results and concord_outcome_results instruments written by every run. -->
@@ -43,6 +50,38 @@ public final class DashboardBody {
                 <p>The full report (HTML, PDF, Excel, CSV) is in the File Repository; the PDF is also attached
                    to the results record. Figures refresh when the dashboard cache does (at most every 10 minutes).</p>
                 """.formatted(escape(result.title()), first, second);
+    }
+
+    /**
+     * Three or more groups: no role fields fit, so the per-group figures come from the
+     * {@code concord_group_results} instances (one per outcome and group). Smart Functions cannot filter
+     * instances by a field's value, so the charts pool the groups; the reports break them down.
+     */
+    private static String manyGroups(StudyResult result) {
+        List<String> labels = result.groups().stream().map(g -> escape(g.label())).toList();
+        String named = String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
+        return """
+                <!-- Concord: paste into Project Dashboards > Create new dashboard (HTML editor). It reads the
+                     concord_results, concord_outcome_results and concord_group_results instruments written by every run. -->
+                <h3>%1$s: do %2$s value the same outcomes?</h3>
+                <p>Latest run <b>[aggregate-max:concord_run_id]</b>:
+                   <b>[aggregate-max:concord_outcomes]</b> outcomes rated by <b>[aggregate-max:concord_records]</b>
+                   participants in %3$d groups.</p>
+                <p>Critical for all groups: <b>[aggregate-max:concord_critical_both]</b> outcomes.
+                   The groups differ on <b>[aggregate-max:concord_differing]</b> outcomes
+                   (consensus classification, chi-square or Kruskal-Wallis test).</p>
+                <h4>Verdict per outcome</h4>
+                [bar-chart:or_verdict:bar-vertical]
+                <h4>Consensus, every outcome and group</h4>
+                [pie-chart:gr_consensus]
+                <h4>Share rating 7-9, mean and median, every outcome and group</h4>
+                [stats-table:gr_pct_critical,gr_mean,gr_median:count,min,median,mean,max]
+                <h4>Mean score against share rating 7-9, every outcome and group</h4>
+                [scatter-plot:gr_mean,gr_pct_critical]
+                <p>Each group's figures per outcome are in the Concord Group Results instances of the results record;
+                   the full report (HTML, PDF, Excel, CSV) is in the File Repository. Figures refresh when the
+                   dashboard cache does (at most every 10 minutes).</p>
+                """.formatted(escape(result.title()), named, labels.size());
     }
 
     private static String escape(String text) {

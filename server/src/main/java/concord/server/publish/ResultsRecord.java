@@ -19,14 +19,18 @@ import java.util.OptionalDouble;
 
 /**
  * The rows Concord imports into the results instruments of {@code deploy/redcap}: one
- * {@code concord_results} row (run summary) and one {@code concord_outcome_results} repeat instance
- * per outcome. The instruments compare two groups named by their role: the first group is written to
- * the {@code doctor} fields and the second to the {@code patient} fields (unless the labels say
- * otherwise), so a study with other than two groups writes the summary only.
+ * {@code concord_results} row (run summary), one {@code concord_outcome_results} repeat instance per
+ * outcome (the comparison: tests, verdict) and one {@code concord_group_results} repeat instance per
+ * outcome and group (n, % scoring in the top band, mean, median, consensus), which holds any number of
+ * groups. The role fields ({@code concord_n_doctor}, {@code or_doctor_*}, {@code or_patient_*}) are
+ * written only when exactly two groups are compared: the first group goes to {@code doctor} and the
+ * second to {@code patient} (unless the labels say otherwise); with three or more groups no group would
+ * fit those names, so they stay empty and the group instances carry the figures.
  */
 public final class ResultsRecord {
     public static final String INSTRUMENT = "concord_results";
     public static final String OUTCOME_INSTRUMENT = "concord_outcome_results";
+    public static final String GROUP_INSTRUMENT = "concord_group_results";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private ResultsRecord() {
@@ -55,9 +59,10 @@ public final class ResultsRecord {
         main.put("concord_methods", String.join("\n", result.methods()));
         main.put(INSTRUMENT + "_complete", "2");
         rows.add(main);
-        if (roles.size() != 2) {
+        if (roles.size() < 2) {
             return rows;
         }
+        boolean twoGroups = roles.size() == 2;
         int instance = 1;
         for (OutcomeResult o : result.outcomes()) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -66,11 +71,15 @@ public final class ResultsRecord {
             row.put("or_field", o.outcome().field());
             row.put("or_label", o.outcome().label());
             row.put("or_domain", o.outcome().domain());
-            group(row, "doctor", o.groups().get(roles.get(0).code()));
-            group(row, "patient", o.groups().get(roles.get(1).code()));
+            if (twoGroups) {
+                // OutcomeResult.groups() is keyed by group label (not code)
+                group(row, "doctor", o.groups().get(roles.get(0).label()));
+                group(row, "patient", o.groups().get(roles.get(1).label()));
+            }
             row.put("or_p_chisq", o.comparison().chiSquare().map(c -> p(c.p())).orElse(""));
             row.put("or_p_exact", o.comparison().fisherExact().map(f -> p(f.p())).orElse(""));
-            row.put("or_p_rank_sum", o.comparison().mannWhitney().map(m -> p(m.p())).orElse(""));
+            OptionalDouble rank = o.comparison().rankTestP(); // Mann–Whitney for two groups, Kruskal–Wallis for more
+            row.put("or_p_rank_sum", rank.isPresent() ? p(rank.getAsDouble()) : "");
             row.put("or_verdict", o.comparison().differs() ? "2" : "1");
             List<String> reasons = o.comparison().reasons();
             row.put("or_differ_by___1", reasons.stream().anyMatch(r -> r.startsWith("consensus")) ? "1" : "0");
@@ -79,6 +88,33 @@ public final class ResultsRecord {
                     ? "1" : "0");
             row.put(OUTCOME_INSTRUMENT + "_complete", "2");
             rows.add(row);
+        }
+        rows.addAll(groupRows(result));
+        return rows;
+    }
+
+    /** One {@code concord_group_results} instance per outcome and group, in study order. */
+    private static List<Map<String, String>> groupRows(StudyResult result) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        int instance = 1;
+        for (OutcomeResult o : result.outcomes()) {
+            for (GroupSummary g : result.groups()) {
+                GroupStatistics stats = o.groups().get(g.label());
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put("redcap_repeat_instrument", GROUP_INSTRUMENT);
+                row.put("redcap_repeat_instance", String.valueOf(instance++));
+                row.put("gr_field", o.outcome().field());
+                row.put("gr_outcome", o.outcome().label());
+                row.put("gr_group_code", g.code());
+                row.put("gr_group_label", g.label());
+                row.put("gr_n", stats == null ? "0" : String.valueOf(stats.n()));
+                row.put("gr_pct_critical", stats == null ? "" : number(stats.pctTop(), "%.1f"));
+                row.put("gr_mean", stats == null ? "" : number(stats.mean(), "%.2f"));
+                row.put("gr_median", stats == null ? "" : number(stats.median(), "%.2f"));
+                row.put("gr_consensus", stats == null ? "" : stats.consensus().map(ResultsRecord::consensusCode).orElse(""));
+                row.put(GROUP_INSTRUMENT + "_complete", "2");
+                rows.add(row);
+            }
         }
         return rows;
     }

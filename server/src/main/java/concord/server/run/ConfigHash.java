@@ -1,6 +1,7 @@
 package concord.server.run;
 
 import concord.server.config.ProjectConfiguration;
+import concord.server.load.StudyLoader;
 import concord.server.load.internal.Fingerprint;
 
 /**
@@ -18,7 +19,7 @@ public final class ConfigHash {
                 "api-url=" + p.apiUrl(),
                 "redcap-project-id=" + p.redcapProjectId(),
                 "title=" + p.title(),
-                "group-field=" + p.groupField(),
+                "group-field=" + (p.groupField() == null ? StudyLoader.GROUP_TAG : p.groupField()),
                 "outcomes=" + String.join(",", p.outcomes()),
                 "domains=" + p.domains(),
                 "demographic-fields=" + String.join(",", p.demographicFields()),

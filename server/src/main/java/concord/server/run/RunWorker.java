@@ -8,6 +8,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -26,6 +27,11 @@ import java.util.concurrent.TimeUnit;
 @Requires(property = "concord.runs.worker-enabled", notEquals = "false")
 public class RunWorker {
     private static final Logger LOG = LoggerFactory.getLogger(RunWorker.class);
+    /** The MDC keys of the project and run being executed: filter structured logs by them. */
+    public static final String MDC_PROJECT = "projectId";
+    public static final String MDC_RUN = "runId";
+    /** Set only for a run scoped to a data access group: the group's unique name. */
+    public static final String MDC_SCOPE = "scope";
 
     private final RunQueue queue;
     private final RunRepository runs;
@@ -108,6 +114,15 @@ public class RunWorker {
     }
 
     private void execute(Run run) {
+        // every line logged while the run executes (here, in the executor, the REDCap client) carries them
+        try (MDC.MDCCloseable project = MDC.putCloseable(MDC_PROJECT, run.projectId());
+             MDC.MDCCloseable id = MDC.putCloseable(MDC_RUN, Long.toString(run.id()));
+             MDC.MDCCloseable scope = run.projectWide() ? null : MDC.putCloseable(MDC_SCOPE, run.scope())) {
+            executeLogged(run);
+        }
+    }
+
+    private void executeLogged(Run run) {
         LOG.info("Run {} of project {} claimed by {} ({} trigger(s), attempt {})", run.id(), run.projectId(),
                 config.workerId(), run.triggerCount(), run.attempts());
         RunContext context = new RunContext();
@@ -162,7 +177,8 @@ public class RunWorker {
     }
 
     private void beat(Run run, RunContext context) {
-        try {
+        try (MDC.MDCCloseable project = MDC.putCloseable(MDC_PROJECT, run.projectId());
+             MDC.MDCCloseable id = MDC.putCloseable(MDC_RUN, Long.toString(run.id()))) {
             if (!queue.heartbeat(run.id(), config.workerId(), clock.instant(), config.lease(), context.stage(),
                     context.recordsRead())) {
                 context.markLost();

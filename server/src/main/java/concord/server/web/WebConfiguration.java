@@ -12,7 +12,7 @@ import java.time.Duration;
  *                       local demo ({@code CONCORD_WEB_SECURE_COOKIE=false})
  * @param idleTimeout    a session unused this long ends (the user opens the bookmark in REDCap again)
  * @param maxAge         a session ends this long after its bookmark launch, however busy
- * @param maxSessions    sessions kept in memory; the least recently used one ends beyond this
+ * @param maxSessions    live sessions in the database (all instances together); the least recently used end beyond this
  */
 @ConfigurationProperties("concord.web")
 public record WebConfiguration(

@@ -9,7 +9,8 @@ import java.util.Map;
  * The CLBPOQ REDCap project's instruments as data-dictionary rows: {@code participant} (group and
  * demographics with branching logic), {@code outcome_ratings} (57 outcomes on the GRADE 1–9 scale,
  * one matrix per COMET domain), {@code concord_results} (the summary of Concord's latest run) and
- * the repeating {@code concord_outcome_results} (one instance per outcome).
+ * the repeating {@code concord_outcome_results} (one instance per outcome) and the repeating
+ * {@code concord_group_results} (one instance per outcome and stakeholder group, for any number of groups).
  */
 final class ClbpoqDictionary {
 
@@ -17,6 +18,7 @@ final class ClbpoqDictionary {
     static final String OUTCOME_RATINGS = "outcome_ratings";
     static final String CONCORD_RESULTS = "concord_results";
     static final String CONCORD_OUTCOME_RESULTS = "concord_outcome_results";
+    static final String CONCORD_GROUP_RESULTS = "concord_group_results";
 
     /** Instrument unique name → label, in project order. */
     static final Map<String, String> INSTRUMENTS = new LinkedHashMap<>();
@@ -26,10 +28,16 @@ final class ClbpoqDictionary {
         INSTRUMENTS.put(OUTCOME_RATINGS, "Outcome Ratings");
         INSTRUMENTS.put(CONCORD_RESULTS, "Concord Results");
         INSTRUMENTS.put(CONCORD_OUTCOME_RESULTS, "Concord Outcome Results");
+        INSTRUMENTS.put(CONCORD_GROUP_RESULTS, "Concord Group Results");
     }
 
-    /** The repeating instrument and its custom instance label. */
-    static final String REPEATING_LABEL = "[or_label]";
+    /** The repeating instruments and their custom instance labels, in project order. */
+    static final Map<String, String> REPEATING = new LinkedHashMap<>();
+
+    static {
+        REPEATING.put(CONCORD_OUTCOME_RESULTS, "[or_label]");
+        REPEATING.put(CONCORD_GROUP_RESULTS, "[gr_outcome]: [gr_group_label]");
+    }
 
     static final String GROUP_CHOICES = "1, Doctor | 2, Patient";
     static final String DOCTOR = "[group] = '1'";
@@ -45,6 +53,7 @@ final class ClbpoqDictionary {
         f.addAll(outcomeRatings(catalog));
         f.addAll(concordResults());
         f.addAll(concordOutcomeResults());
+        f.addAll(concordGroupResults());
         return f;
     }
 
@@ -151,7 +160,7 @@ final class ClbpoqDictionary {
                 .validate("number", "0", "1").annotate(ro));
         f.add(DictionaryField.of("or_p_exact", form, "text", "P, Fisher-Freeman-Halton exact test")
                 .validate("number", "0", "1").annotate(ro));
-        f.add(DictionaryField.of("or_p_rank_sum", form, "text", "P, Mann-Whitney rank-sum test")
+        f.add(DictionaryField.of("or_p_rank_sum", form, "text", "P, rank test (Mann-Whitney; Kruskal-Wallis for three or more groups)")
                 .note("Asymptotic, tie-corrected, no continuity correction (as SPSS)").validate("number", "0", "1").annotate(ro));
         f.add(DictionaryField.of("or_verdict", form, "radio", "Verdict").choices("1, Groups agree | 2, Groups differ")
                 .annotate(ro));
@@ -159,5 +168,29 @@ final class ClbpoqDictionary {
                 .choices("1, Consensus classification | 2, Chi-square test | 3, Rank-sum test")
                 .showIf("[or_verdict] = '2'").annotate(ro));
         return f;
+    }
+
+    /**
+     * One instance per (outcome, stakeholder group), outcomes in study order and groups in code order within
+     * each: the per-group figures for any number of groups (the doctor/patient fields of
+     * {@code concord_outcome_results} are written only when a study compares exactly two groups).
+     */
+    private static List<DictionaryField> concordGroupResults() {
+        String form = CONCORD_GROUP_RESULTS;
+        String ro = "@READONLY";
+        return List.of(
+                DictionaryField.of("gr_field", form, "text", "Outcome variable")
+                        .header("One instance per outcome and stakeholder group, written by Concord after each run; do not edit.")
+                        .annotate(ro),
+                DictionaryField.of("gr_outcome", form, "text", "Outcome").annotate(ro),
+                DictionaryField.of("gr_group_code", form, "text", "Group code").note("The choice code of the group field")
+                        .annotate(ro),
+                DictionaryField.of("gr_group_label", form, "text", "Group").annotate(ro),
+                DictionaryField.of("gr_n", form, "text", "n answering").validate("integer", "", "").annotate(ro),
+                DictionaryField.of("gr_pct_critical", form, "text", "% scoring 7-9").validate("number_1dp", "0", "100").annotate(ro),
+                DictionaryField.of("gr_mean", form, "text", "Mean score").validate("number_2dp", "1", "9").annotate(ro),
+                DictionaryField.of("gr_median", form, "text", "Median score").note("Weighted average definition (as SPSS)")
+                        .validate("number", "1", "9").annotate(ro),
+                DictionaryField.of("gr_consensus", form, "radio", "Consensus").choices(CONSENSUS_CHOICES).annotate(ro));
     }
 }

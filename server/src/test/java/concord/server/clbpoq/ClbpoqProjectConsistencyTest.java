@@ -98,14 +98,18 @@ class ClbpoqProjectConsistencyTest {
     void instrumentsAndTheRepeatingInstrumentAgree() {
         List<String> odmForms = elements(odm, ODM, "FormDef").stream().map(e -> e.getAttributeNS(REDCAP, "FormName")).toList();
         List<String> csvForms = new ArrayList<>(new LinkedHashSet<>(dictionary.stream().map(f -> f.get("Form Name")).toList()));
-        assertEquals(List.of("participant", "outcome_ratings", "concord_results", "concord_outcome_results"), csvForms);
+        assertEquals(List.of("participant", "outcome_ratings", "concord_results", "concord_outcome_results",
+                "concord_group_results"), csvForms);
         assertEquals(csvForms, odmForms);
-        Element repeating = elements(odm, REDCAP, "RepeatingInstrument").get(0);
-        assertEquals("concord_outcome_results", repeating.getAttributeNS(REDCAP, "RepeatInstrument"));
+        List<String> repeating = elements(odm, REDCAP, "RepeatingInstrument").stream()
+                .map(e -> e.getAttributeNS(REDCAP, "RepeatInstrument") + " " + e.getAttributeNS(REDCAP, "CustomLabel")).toList();
+        assertEquals(List.of("concord_outcome_results [or_label]", "concord_group_results [gr_outcome]: [gr_group_label]"),
+                repeating);
         List<String> header = new ArrayList<>(records.get(0).keySet());
         assertEquals(List.of("record_id", "redcap_repeat_instrument", "redcap_repeat_instance"), header.subList(0, 3));
         assertTrue(header.containsAll(List.of("or_differ_by___1", "or_differ_by___2", "or_differ_by___3",
-                "concord_report_pdf", "participant_complete", "concord_outcome_results_complete")));
+                "concord_report_pdf", "participant_complete", "concord_outcome_results_complete", "gr_median",
+                "concord_group_results_complete")));
         assertFalse(header.contains("concord_dashboard_link"), "descriptive fields are not exported");
     }
 

@@ -69,9 +69,11 @@ final class OdmWriter {
             out.append("\t<redcap:").append(s[0]).append('>').append(esc(s[1])).append("</redcap:").append(s[0]).append(">\n");
         }
         out.append("\t<redcap:RepeatingInstrumentsAndEvents>\n\t\t<redcap:RepeatingInstruments>\n");
-        out.append("\t\t\t<redcap:RepeatingInstrument redcap:UniqueEventName=\"event_1_arm_1\" redcap:RepeatInstrument=\"")
-                .append(ClbpoqDictionary.CONCORD_OUTCOME_RESULTS).append("\" redcap:CustomLabel=\"")
-                .append(esc(ClbpoqDictionary.REPEATING_LABEL)).append("\"/>\n");
+        for (Map.Entry<String, String> repeating : ClbpoqDictionary.REPEATING.entrySet()) {
+            out.append("\t\t\t<redcap:RepeatingInstrument redcap:UniqueEventName=\"event_1_arm_1\" redcap:RepeatInstrument=\"")
+                    .append(repeating.getKey()).append("\" redcap:CustomLabel=\"")
+                    .append(esc(repeating.getValue())).append("\"/>\n");
+        }
         out.append("\t\t</redcap:RepeatingInstruments>\n\t</redcap:RepeatingInstrumentsAndEvents>\n");
         out.append("</GlobalVariables>\n");
     }

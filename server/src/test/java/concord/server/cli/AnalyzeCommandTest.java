@@ -27,8 +27,9 @@ class AnalyzeCommandTest {
 
     @Test
     void analysesTheDemoExportIntoEveryFormat(@TempDir Path dir) throws Exception {
+        // no --group-field: the CLBPOQ dictionary tags its group field @CONCORD-GROUP
         int code = run("analyze", "--records", DEPLOY.resolve("clbpoq-records.csv").toString(),
-                "--dictionary", DEPLOY.resolve("clbpoq-dictionary.csv").toString(), "--group-field", "group",
+                "--dictionary", DEPLOY.resolve("clbpoq-dictionary.csv").toString(),
                 "--demographics", "age,sex", "--json", dir.resolve("r.json").toString(), "--html", dir.resolve("r.html").toString(),
                 "--xlsx", dir.resolve("r.xlsx").toString(), "--csv", dir.resolve("r.csv").toString(),
                 "--exclusions", dir.resolve("x.csv").toString());

@@ -44,12 +44,24 @@ class CheckCommandTest {
                           api-url: %1$s
                           token: %2$s
                           group-field: sex_of_participant
+                        tagged:
+                          api-url: %1$s
+                          token: %2$s
+                          redcap-project-id: %3$d
+                          det-secret: s3cret-s3cret
                     """.formatted(sandbox.apiUrl(), token, pid));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
             assertEquals(0, Cli.run(new String[]{"check", "--project", "good", "--config", config.toString()}, print, print),
                     out.toString(StandardCharsets.UTF_8));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("Project good: ready"), out.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("groups [1=Doctor, 2=Patient] from field 'group' (group-field)"),
+                    out.toString(StandardCharsets.UTF_8));
+            out.reset();
+            assertEquals(0, Cli.run(new String[]{"check", "--project", "tagged", "--config", config.toString()}, print, print),
+                    out.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("groups [1=Doctor, 2=Patient] from field 'group' (found by its "
+                    + "@CONCORD-GROUP action tag)"), out.toString(StandardCharsets.UTF_8));
             out.reset();
             assertEquals(1, Cli.run(new String[]{"check", "--project", "bad", "--config", config.toString()}, print, print));
             String text = out.toString(StandardCharsets.UTF_8);

@@ -160,11 +160,14 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void theLogLevelVariableIsReadByTheShippedLogbackConfiguration() throws IOException {
+    void theLogVariablesAreReadByTheShippedLogbackConfiguration() throws IOException {
         try (var in = DeploymentFilesTest.class.getClassLoader().getResourceAsStream("logback.xml")) {
             assertTrue(in != null, "server/src/main/resources/logback.xml is on the classpath");
-            assertTrue(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("${CONCORD_LOG_LEVEL"),
+            String logback = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(logback.contains("${CONCORD_LOG_LEVEL"),
                     "logback.xml reads CONCORD_LOG_LEVEL, which DeploymentRules accepts as a runtime variable");
+            assertTrue(logback.contains(concord.server.logging.LogFormat.class.getName()),
+                    "logback.xml reads CONCORD_LOG_FORMAT through LogFormat, which DeploymentRules accepts as a runtime variable");
         }
     }
 

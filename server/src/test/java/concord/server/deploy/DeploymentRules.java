@@ -28,7 +28,7 @@ final class DeploymentRules {
      * keys.
      */
     static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MICRONAUT_CONFIG_FILES",
-            "MICRONAUT_ENVIRONMENTS", "CONCORD_LOG_LEVEL");
+            "MICRONAUT_ENVIRONMENTS", "CONCORD_LOG_LEVEL", "CONCORD_LOG_FORMAT");
     private static final Pattern PROJECT_VARIABLE = Pattern.compile("CONCORD_PROJECTS_([A-Z0-9]+)_.+");
     private static final Pattern COMPOSE_INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern SECRET_NAME = Pattern.compile(".*(TOKEN|SECRET|PASSWORD).*");

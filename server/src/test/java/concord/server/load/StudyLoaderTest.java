@@ -90,6 +90,78 @@ class StudyLoaderTest {
         assertTrue(e.getMessage().contains("no field carries the action tag @RATING"), e.getMessage());
     }
 
+    /** The test dictionary with extra action tags in the Field Annotation of the given fields (field, tags, ...). */
+    static List<FieldMetadata> taggedDictionary(String... fieldAndTags) throws Exception {
+        List<String> lines;
+        try (InputStream in = StudyLoaderTest.class.getResourceAsStream("/load/dictionary.csv")) {
+            lines = new ArrayList<>(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+        }
+        for (int i = 0; i < fieldAndTags.length; i += 2) {
+            String field = fieldAndTags[i];
+            int row = lines.stream().map(l -> l.startsWith(field + ",")).toList().indexOf(true);
+            String line = lines.get(row);
+            String annotation = line.substring(line.lastIndexOf(',') + 1).replace("\"", "");
+            lines.set(row, line.substring(0, line.lastIndexOf(',') + 1) + "\""
+                    + (annotation + " " + fieldAndTags[i + 1]).trim().replace("\"", "\"\"") + "\"");
+        }
+        return DataDictionaryReader.create().read(new java.io.ByteArrayInputStream(
+                String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)), "tagged.csv");
+    }
+
+    static StudySpec specWithoutGroupField() {
+        return spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION).withGroupField(null);
+    }
+
+    @Test
+    void theGroupFieldIsFoundByItsTagWhenGroupFieldIsNotSet() throws Exception {
+        LoadedStudy loaded = StudyLoader.grade().load(specWithoutGroupField(), taggedDictionary("stakeholder", "@CONCORD-GROUP"),
+                "t", List.of());
+        assertEquals("stakeholder", loaded.groupField());
+        assertEquals(List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient")), loaded.study().groups());
+        assertTrue(loaded.exportFields().contains("stakeholder"), loaded.exportFields().toString());
+        assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+
+        LoadedStudy blank = StudyLoader.grade().load(spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION).withGroupField("  "),
+                taggedDictionary("stakeholder", "@concord-group"), "t", List.of());
+        assertEquals("stakeholder", blank.groupField(), "a blank group-field counts as unset; tags are case-insensitive");
+    }
+
+    @Test
+    void noTaggedFieldOrSeveralIsAPreciseProblem() throws Exception {
+        StudyConfigurationException none = assertThrows(StudyConfigurationException.class,
+                () -> StudyLoader.grade().load(specWithoutGroupField(), dictionary("dictionary.csv"), "t", List.of()));
+        assertEquals(List.of("Project demo: no group field: group-field is not set and no field carries the action tag "
+                + "@CONCORD-GROUP in its Field Annotation. Add @CONCORD-GROUP to the Field Annotation of the field holding the "
+                + "stakeholder group (radio or dropdown) in the Online Designer, or set group-field to its name."), none.problems());
+
+        StudyConfigurationException two = assertThrows(StudyConfigurationException.class, () -> StudyLoader.grade().load(
+                specWithoutGroupField(), taggedDictionary("stakeholder", "@CONCORD-GROUP", "sex", "@CONCORD-GROUP"), "t", List.of()));
+        assertEquals(List.of("Project demo: group-field is not set and 2 fields carry the action tag @CONCORD-GROUP: "
+                + "'stakeholder', 'sex'. Keep the tag on exactly one field (the one holding the stakeholder group), or set "
+                + "group-field to the field to use."), two.problems());
+    }
+
+    @Test
+    void aConfiguredGroupFieldWinsOverTheTagWithAWarning() throws Exception {
+        LoadedStudy loaded = StudyLoader.grade().load(spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION),
+                taggedDictionary("sex", "@CONCORD-GROUP"), "t", List.of());
+        assertEquals("stakeholder", loaded.groupField());
+        assertEquals(List.of("Project demo: group-field is 'stakeholder' but @CONCORD-GROUP is on 'sex'; the configured "
+                + "group-field is used. Move the tag to 'stakeholder' or remove it, so that the dictionary and the configuration "
+                + "agree."), loaded.warnings());
+        LoadedStudy agreeing = StudyLoader.grade().load(spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION),
+                taggedDictionary("stakeholder", "@CONCORD-GROUP"), "t", List.of());
+        assertTrue(agreeing.warnings().isEmpty(), agreeing.warnings().toString());
+    }
+
+    @Test
+    void aGroupFieldThatIsAlsoAnOutcomeIsAProblem() throws Exception {
+        StudyConfigurationException e = assertThrows(StudyConfigurationException.class, () -> StudyLoader.grade().load(
+                specWithoutGroupField(), taggedDictionary("pain", "@CONCORD-GROUP"), "t", List.of()));
+        assertTrue(e.problems().contains("Project demo: field 'pain' is both the group field and an outcome; remove "
+                + "@CONCORD-OUTCOME from its Field Annotation, or choose another group field."), e.problems().toString());
+    }
+
     @Test
     void recordsWithMisfitsAreExcludedAndCountedNeverAnalysed() throws Exception {
         StudySpec spec = spec(List.of("@CONCORD-OUTCOME"), DomainSource.ANNOTATION);

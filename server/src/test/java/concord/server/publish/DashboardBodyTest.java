@@ -32,4 +32,21 @@ class DashboardBodyTest {
         assertFalse(html.contains("[record-name]"), "a title cannot inject a smart variable");
         assertTrue(html.indexOf("Doctors") < html.indexOf("Patients"), "doctor fields are labelled with the doctor group");
     }
+
+    @Test
+    void threeGroupsReadTheGroupInstances() {
+        Study study = Study.of("Back pain", List.of(new Outcome("pain", "Pain", "")), List.of(new StakeholderGroup("1", "Doctors"),
+                new StakeholderGroup("2", "Patients"), new StakeholderGroup("3", "Physio <b>therapists</b>")));
+        RatingAccumulator ratings = new RatingAccumulator(study);
+        for (int g = 0; g < 3; g++) {
+            ratings.addParticipant(g);
+            ratings.add(g, 0, 3 + 2 * g);
+        }
+        String html = DashboardBody.html(StudyAnalyzer.withDefaults().analyze(ratings));
+        assertTrue(html.contains("do Doctors, Patients and Physio &lt;b&gt;therapists&lt;/b&gt; value the same outcomes?"), html);
+        assertTrue(html.contains("participants in 3 groups"), html);
+        assertTrue(html.contains("[stats-table:gr_pct_critical,gr_mean,gr_median:count,min,median,mean,max]"), html);
+        assertTrue(html.contains("[scatter-plot:gr_mean,gr_pct_critical]"), html);
+        assertFalse(html.contains("or_doctor") || html.contains("concord_n_doctor"), "no role fields: they stay empty");
+    }
 }

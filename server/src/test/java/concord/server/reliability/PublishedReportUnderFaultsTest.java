@@ -2,8 +2,7 @@ package concord.server.reliability;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapClientConfiguration;
@@ -18,6 +17,7 @@ import concord.server.run.RunRepository;
 import concord.server.run.RunStatus;
 import concord.server.run.RunTriggers;
 import concord.server.run.TriggerKind;
+import concord.server.testing.ProductionJsonLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -35,7 +35,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The service against the sandbox's faults (through a request-counting proxy): every run either publishes a
  * report from all the records or fails with a message naming the cause, and after a failure the previously
  * published report is still the latest, in Concord and in REDCap's File Repository. Also: forged triggers,
- * and no token or participant value in any log line (concord.* captured at TRACE). Seeds per fault: 2 in
- * the normal build, 20 with {@code -Dconcord.reliability=full}. Figures: target/reliability/service-faults.json.
+ * and no token or participant value in any log line (concord.* captured at TRACE and encoded as production's
+ * JSON lines, MDC and stack traces included). Seeds per fault: 2 in the normal build, 20 with {@code -Dconcord.reliability=full}. Figures: target/reliability/service-faults.json.
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class PublishedReportUnderFaultsTest {
@@ -68,7 +67,7 @@ class PublishedReportUnderFaultsTest {
     private static String token;
     private static EmbeddedServer server;
     private static RunRepository runs;
-    private static ListAppender<ILoggingEvent> logs;
+    private static ProductionJsonLog logs;
     private static Level concordLevel;
     private static int added;
 
@@ -77,7 +76,7 @@ class PublishedReportUnderFaultsTest {
         Logger concord = (Logger) LoggerFactory.getLogger("concord");
         concordLevel = concord.getLevel();
         concord.setLevel(Level.TRACE);
-        logs = new ListAppender<>();
+        logs = new ProductionJsonLog();
         logs.start();
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
 
@@ -273,11 +272,10 @@ class PublishedReportUnderFaultsTest {
     void zLogsCarryNoTokenAndNoParticipantValue() throws Exception {
         addParticipant();
         trigger();
-        List<String> lines = new ArrayList<>();
-        synchronized (logs) {
-            for (ILoggingEvent e : logs.list) {
-                lines.add(e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage()));
-            }
+        // the lines as production writes them (JSON: message, MDC, exception with its stack), each parsed
+        List<String> lines = logs.lines();
+        for (String line : lines) {
+            assertTrue(new ObjectMapper().readTree(line).has("formattedMessage"), line);
         }
         RESULTS.add("log_scan", "lines_scanned", lines.size());
         long leaks = lines.stream().filter(l -> l.contains(token) || l.contains(MARKER)).count();

@@ -41,10 +41,16 @@ final class DashboardFixture implements AutoCloseable {
     final int hostilePid;
     final int siteAOnlyPid;
     final EmbeddedServer server;
+    private final Map<String, Object> properties;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     DashboardFixture(boolean secureCookie) {
+        this(secureCookie, Map.of("datasources.default.url", "jdbc:h2:mem:web" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"));
+    }
+
+    /** The same, on the database these Micronaut properties select ({@code datasources.default.*}). */
+    DashboardFixture(boolean secureCookie, Map<String, Object> database) {
         redcap = RedcapSandbox.builder().build().start();
         studyPid = redcap.addProject(SandboxProject.fromDictionaryCsv("Chronic low back pain outcomes",
                 dictionary("Physical function", "Pain", "Doctor", "Patient", "Sleep quality", "Walking distance", "Pain intensity",
@@ -66,7 +72,7 @@ final class DashboardFixture implements AutoCloseable {
                 records(24)));
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.port", -1);
-        props.put("datasources.default.url", "jdbc:h2:mem:web" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        props.putAll(database);
         props.put("concord.runs.worker-enabled", "true");
         props.put("concord.web.secure-cookie", Boolean.toString(secureCookie));
         project(props, "clbp", studyPid, "CLBP outcome survey");
@@ -77,7 +83,13 @@ final class DashboardFixture implements AutoCloseable {
         props.put("concord.projects.clbp-group-token.token",
                 redcap.createToken(studyPid, SandboxUser.withAllRights("site_b_service").withDataAccessGroup("site_b")));
         props.remove("concord.projects.clbp-group-token.redcap-project-id");
+        properties = Map.copyOf(props);
         server = ApplicationContext.run(EmbeddedServer.class, props, "test");
+    }
+
+    /** Another Concord instance with the same configuration and database (as behind a load balancer); close it. */
+    EmbeddedServer startAnotherInstance() {
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 
     private void project(Map<String, Object> props, String id, int pid, String title) {

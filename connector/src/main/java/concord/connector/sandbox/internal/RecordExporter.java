@@ -47,12 +47,14 @@ public final class RecordExporter {
                 instant(p.get("dateRangeBegin"), "dateRangeBegin"), instant(p.get("dateRangeEnd"), "dateRangeEnd"),
                 new HashSet<>(recordIds));
 
-        Table table = new Table(plan.stream().map(Column::name).toList(), recordIds.isEmpty() ? project.records().size() : recordIds.size());
+        List<String> names = plan.stream().map(Column::name).toList();
         Column[] columns = plan.toArray(new Column[0]);
         // Listing record IDs is cheap in REDCap too; clients do it before batching, so it never runs out of memory.
         int limit = selected.equals(Set.of(0)) ? 0 : faults.plan().outOfMemoryAboveRecords();
+        Table table;
         project.lock().readLock().lock();
         try {
+            table = new Table(names, recordIds.isEmpty() ? project.records().size() : recordIds.size());
             int recordCount = 0;
             // A record in several arms is, in REDCap, one record per arm: exports list arm by arm.
             List<Integer> arms = project.arms().size() > 1 ? project.arms().stream().map(ArmDef::armNum).toList() : List.of(0);
