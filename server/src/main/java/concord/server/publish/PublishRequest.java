@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * Everything one publication needs.
@@ -25,10 +26,14 @@ import java.util.Map;
  * @param group          the data access group a group-scoped run analysed, else null: its files go into a
  *                       sub-folder of the project folder restricted to that group, and it writes no results
  *                       record (results records describe the whole project)
+ * @param abandonedRun   which other runs of the project ended without publishing although they may have
+ *                       uploaded files (e.g. FAILED after their worker died or lost the database mid-publish):
+ *                       their files found in the folder are leftovers and are deleted
  */
 public record PublishRequest(String projectId, long runId, Instant when, PublishConfiguration config, RedcapClient study,
                              @Nullable RedcapClient results, List<RunArtifact> files, @Nullable String resultsRecord,
-                             List<Map<String, String>> resultsRows, @Nullable DataAccessGroup group) {
+                             List<Map<String, String>> resultsRows, @Nullable DataAccessGroup group,
+                             LongPredicate abandonedRun) {
     public PublishRequest {
         files = List.copyOf(files);
         resultsRows = resultsRows.stream().map(Map::copyOf).toList();
@@ -43,5 +48,17 @@ public record PublishRequest(String projectId, long runId, Instant when, Publish
                           @Nullable RedcapClient results, List<RunArtifact> files, @Nullable String resultsRecord,
                           List<Map<String, String>> resultsRows) {
         this(projectId, runId, when, config, study, results, files, resultsRecord, resultsRows, null);
+    }
+
+    /** A publication that treats no other run's files as leftovers. */
+    public PublishRequest(String projectId, long runId, Instant when, PublishConfiguration config, RedcapClient study,
+                          @Nullable RedcapClient results, List<RunArtifact> files, @Nullable String resultsRecord,
+                          List<Map<String, String>> resultsRows, @Nullable DataAccessGroup group) {
+        this(projectId, runId, when, config, study, results, files, resultsRecord, resultsRows, group, run -> false);
+    }
+
+    public PublishRequest withAbandonedRuns(LongPredicate abandoned) {
+        return new PublishRequest(projectId, runId, when, config, study, results, files, resultsRecord, resultsRows, group,
+                abandoned);
     }
 }

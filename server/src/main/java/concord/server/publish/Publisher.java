@@ -26,7 +26,8 @@ import java.util.Optional;
  *   <li>find the File Repository folder by name (create it the first time); a data access group's run uses
  *       the sub-folder named after the group (its unique name) inside it, restricted to that group;</li>
  *   <li>delete files an earlier attempt of the same run left there (it died while uploading), so a
- *       taken-over run ends with one copy of each file;</li>
+ *       taken-over run ends with one copy of each file, and files of runs that ended without publishing
+ *       ({@link PublishRequest#abandonedRun}), so the folder holds files of published runs only;</li>
  *   <li>upload every file under a dated name ({@code clbpoq-2026-03-02-run12-report.pdf});</li>
  *   <li>optionally replace the PDF in a file-upload field (the previous file is kept to restore);</li>
  *   <li>import the results record last: it is what dashboards read, so it changes only when all else worked.</li>
@@ -53,8 +54,9 @@ public final class Publisher {
             if (group != null) {
                 folderId = findOrCreateGroupFolder(study, folderId, request.config().folder(), group);
             }
-            step = "removing files of an earlier attempt of run " + request.runId() + " from the folder '" + folderName + "'";
-            removeEarlierAttempt(request, folderId);
+            step = "removing files of an earlier attempt of run " + request.runId() + " or of abandoned runs from the folder '"
+                    + folderName + "'";
+            removeLeftovers(request, folderId);
             for (RunArtifact file : request.files()) {
                 String name = datedName(request, file.name());
                 step = "uploading " + name + " to the File Repository folder '" + folderName + "'";
@@ -159,37 +161,58 @@ public final class Publisher {
 
     /**
      * A run taken over after its instance died (same run id, next attempt) may find files the killed attempt
-     * uploaded; they are deleted so the folder ends with one copy of each. Only this run's names match
-     * ({@link #isFileOfRun}); other runs' files are never touched.
+     * uploaded; a run that failed after uploading (its lease expired while the database was unreachable, and
+     * its triggers went to a queued run) may have left a whole report. Both are deleted so the folder ends with
+     * one copy of each file and only files of published runs. Only this project's dated names match
+     * ({@link #runOf}); other runs' and other projects' files are never touched.
      */
-    private static void removeEarlierAttempt(PublishRequest request, long folderId) {
+    private static void removeLeftovers(PublishRequest request, long folderId) {
+        Map<Long, Boolean> abandoned = new java.util.HashMap<>();
         for (RepositoryEntry entry : request.study().listRepository(folderId)) {
-            if (!entry.folder() && isFileOfRun(entry.name(), request.projectId(), request.runId())) {
+            long run = entry.folder() ? -1 : runOf(entry.name(), request.projectId());
+            if (run < 0) {
+                continue;
+            }
+            if (run == request.runId()) {
                 LOG.info("Project {} run {}: deleting {} left by an earlier attempt of this run", request.projectId(),
                         request.runId(), entry.name());
+                request.study().deleteRepositoryFile(entry.id());
+            } else if (abandoned.computeIfAbsent(run, request.abandonedRun()::test)) {
+                LOG.info("Project {} run {}: deleting {} left by run {}, which ended without publishing", request.projectId(),
+                        request.runId(), entry.name(), run);
                 request.study().deleteRepositoryFile(entry.id());
             }
         }
     }
 
-    /**
-     * Whether {@code name} was built by {@link #datedName} for this project and run, on any day (a taken-over
-     * attempt may run after midnight): {@code <project>-<yyyy-MM-dd>-run<id>-…}, the run id matched exactly
-     * ({@code run9-} never matches {@code run19-} or {@code run91-}).
-     */
     static boolean isFileOfRun(String name, String projectId, long runId) {
+        return runOf(name, projectId) == runId;
+    }
+
+    /**
+     * The run id in a name built by {@link #datedName} for this project, on any day (a taken-over attempt may
+     * run after midnight): {@code <project>-<yyyy-MM-dd>-run<id>-…}; -1 for any other name. The id is read up
+     * to the dash, so {@code run9-} is run 9 and never run 19 or 91.
+     */
+    static long runOf(String name, String projectId) {
         String prefix = projectId + "-";
-        String runPart = "-run" + runId + "-";
         int dateEnd = prefix.length() + 10;
-        if (!name.startsWith(prefix) || name.length() <= dateEnd + runPart.length()
-                || !name.startsWith(runPart, dateEnd)) {
-            return false;
+        if (!name.startsWith(prefix) || !name.startsWith("-run", dateEnd)) {
+            return -1;
+        }
+        int idStart = dateEnd + 4;
+        int idEnd = idStart;
+        while (idEnd < name.length() && Character.isDigit(name.charAt(idEnd))) {
+            idEnd++;
+        }
+        if (idEnd == idStart || idEnd - idStart > 18 || idEnd + 1 >= name.length() || name.charAt(idEnd) != '-') {
+            return -1;
         }
         try {
             DAY.parse(name.substring(prefix.length(), dateEnd));
-            return true;
+            return Long.parseLong(name.substring(idStart, idEnd));
         } catch (DateTimeParseException e) {
-            return false;
+            return -1;
         }
     }
 

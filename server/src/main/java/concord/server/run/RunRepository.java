@@ -82,6 +82,23 @@ public class RunRepository {
                 .stream().findFirst();
     }
 
+    /** Ids of the project's FAILED runs: any files of theirs in REDCap are leftovers (see Publisher). */
+    public java.util.Set<Long> failedRunIds(String projectId) {
+        return database.transaction(c -> {
+            java.util.Set<Long> out = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM concord_run WHERE project_id = ? AND status = 'FAILED'")) {
+                ps.setString(1, projectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public List<Run> withStatus(RunStatus status) {
         return query("SELECT " + RunRows.COLUMNS + " FROM concord_run WHERE status = ? ORDER BY id", status.name());
     }

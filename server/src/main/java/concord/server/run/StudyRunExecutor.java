@@ -114,10 +114,13 @@ public class StudyRunExecutor implements RunExecutor {
             String publishedTo = "not published (publish.enabled=false)";
             if (project.publish().enabled()) {
                 context.ensureOwned();
+                // Files of this project's FAILED runs are leftovers (a run that lost its lease after uploading);
+                // read before publishing starts, as the uploads themselves need REDCap only.
+                java.util.Set<Long> failed = runs.failedRunIds(project.id());
                 context.stage(RunStage.PUBLISHING);
-                publishedTo = (group == null ? publish(project, run, when, redcap, redcapVersion, files, result, feed)
+                publishedTo = (group == null ? publish(project, run, when, redcap, redcapVersion, files, result, feed, failed)
                         : publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
-                        files, null, List.of(), group))).describe();
+                        files, null, List.of(), group).withAbandonedRuns(failed::contains))).describe();
             }
             List<RunArtifact> stored = new java.util.ArrayList<>(files);
             stored.add(new RunArtifact(DashboardBody.FILE_NAME, "text/html; charset=utf-8",
@@ -135,7 +138,7 @@ public class StudyRunExecutor implements RunExecutor {
     }
 
     private PublishReceipt publish(ProjectConfiguration project, Run run, Instant when, RedcapClient redcap, String redcapVersion,
-                                   List<RunArtifact> files, StudyResult result, FeedResult feed) {
+                                   List<RunArtifact> files, StudyResult result, FeedResult feed, java.util.Set<Long> failed) {
         ResultsTarget target = project.publish().results();
         String record = switch (target) {
             case NONE -> null;
@@ -145,14 +148,15 @@ public class StudyRunExecutor implements RunExecutor {
         List<Map<String, String>> values = target == ResultsTarget.NONE ? List.of()
                 : ResultsRecord.rows(run.id(), when, result, feed, "Concord " + ConcordVersion.get() + ", REDCap " + redcapVersion,
                         project.publish().dashboardUrl());
+        java.util.function.LongPredicate abandoned = failed::contains;
         if (target == ResultsTarget.PROJECT) {
             try (RedcapClient results = clients.openResults(project)) {
                 return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap,
-                        results, files, record, values));
+                        results, files, record, values).withAbandonedRuns(abandoned));
             }
         }
         return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
-                files, record, values));
+                files, record, values).withAbandonedRuns(abandoned));
     }
 
     private static void checkProjectId(ProjectConfiguration project, ProjectInfo info) {

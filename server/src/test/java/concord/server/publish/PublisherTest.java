@@ -90,6 +90,41 @@ class PublisherTest {
     }
 
     @Test
+    void filesOfAbandonedRunsAreDeletedAndPublishedRunsAreKept() {
+        long folder = Publisher.findOrCreateFolder(client, "Concord reports");
+        for (String name : OTHERS) {
+            client.importRepositoryFile(file(name, "other"), folder);
+        }
+        // Run 7 uploaded its whole report, then failed: its lease expired while the database was unreachable.
+        List<String> abandoned = List.of("p1-2026-11-25-run7-report.html", "p1-2026-11-25-run7-result.json");
+        for (String name : abandoned) {
+            client.importRepositoryFile(file(name, "abandoned"), folder);
+        }
+        List<Long> asked = new ArrayList<>();
+        new Publisher().publish(request(DAY_ONE, "run 9").withAbandonedRuns(run -> {
+            asked.add(run);
+            return run == 7;
+        }));
+
+        List<String> expected = new ArrayList<>(OTHERS);
+        expected.addAll(List.of("p1-2026-11-25-run9-report.html", "p1-2026-11-25-run9-result.csv",
+                "p1-2026-11-25-run9-result.json"));
+        assertEquals(expected.stream().sorted().toList(), namesIn(folder), "run 7's files gone, every other file kept");
+        assertEquals(List.of(7L, 8L, 19L, 91L), asked.stream().sorted().toList(),
+                "asked once per run of this project found in the folder, never about other projects or other names");
+    }
+
+    @Test
+    void runIdsAreReadFromDatedNamesOfTheProjectOnly() {
+        assertEquals(9, Publisher.runOf("p1-2026-11-25-run9-result.json", "p1"));
+        assertEquals(123456, Publisher.runOf("p1-2026-11-25-run123456-a", "p1"));
+        assertEquals(-1, Publisher.runOf("p1-2026-11-25-runx-a", "p1"));
+        assertEquals(-1, Publisher.runOf("p1-2026-11-25-run-a", "p1"));
+        assertEquals(-1, Publisher.runOf("p1-2026-11-25-run99999999999999999999-a", "p1"));
+        assertEquals(-1, Publisher.runOf("p10-2026-11-25-run9-a", "p1"));
+    }
+
+    @Test
     void onlyNamesOfTheSameProjectAndRunMatch() {
         assertTrue(Publisher.isFileOfRun("p1-2026-11-25-run9-result.json", "p1", 9));
         assertTrue(Publisher.isFileOfRun("p1-2020-01-01-run9-x", "p1", 9));
