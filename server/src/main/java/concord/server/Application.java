@@ -21,6 +21,8 @@ public final class Application {
 
     public static void main(String[] args) {
         if (Cli.isCommand(args)) {
+            // a person at a terminal reads the commands' logs: text unless CONCORD_LOG_FORMAT says otherwise
+            LogFormat.defaultTo(LogFormat.TEXT);
             int code = Cli.run(args, System.out, System.err);
             if (!"demo".equals(args[0]) || code != 0) {
                 System.exit(code);

@@ -40,6 +40,16 @@ public class LogFormat extends PropertyDefinerBase {
         return format == null ? JSON : format;
     }
 
+    /**
+     * Makes {@code format} the process's log format when neither a system property nor the environment
+     * chose one; call before the first logger is created.
+     */
+    public static void defaultTo(String format) {
+        if (requested() == null) {
+            System.setProperty(VARIABLE, format);
+        }
+    }
+
     private static String requested() {
         String value = System.getProperty(VARIABLE);
         return value == null ? System.getenv(VARIABLE) : value;

@@ -99,6 +99,28 @@ class LogFormatTest {
         }
     }
 
+    @Test
+    void commandsDefaultToTextButAnExplicitChoiceWins() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(LogFormat.VARIABLE) == null,
+                "CONCORD_LOG_FORMAT is set in this environment");
+        String before = System.getProperty(LogFormat.VARIABLE);
+        try {
+            System.clearProperty(LogFormat.VARIABLE);
+            LogFormat.defaultTo(LogFormat.TEXT);
+            assertEquals(LogFormat.TEXT, LogFormat.fromEnvironment());
+
+            System.setProperty(LogFormat.VARIABLE, LogFormat.JSON);
+            LogFormat.defaultTo(LogFormat.TEXT);
+            assertEquals(LogFormat.JSON, LogFormat.fromEnvironment(), "a format chosen at start is kept");
+        } finally {
+            if (before == null) {
+                System.clearProperty(LogFormat.VARIABLE);
+            } else {
+                System.setProperty(LogFormat.VARIABLE, before);
+            }
+        }
+    }
+
     private static List<String> logWithProductionConfiguration(String format) throws Exception {
         LoggerContext context = new LoggerContext();
         if (format != null) {
