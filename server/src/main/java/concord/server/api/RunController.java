@@ -43,16 +43,25 @@ public class RunController {
     }
 
     @Post("/projects/{id}/runs")
-    @Operation(summary = "Start a run now", description = "Queues a run due immediately (joins a queued run if there is one).")
-    public HttpResponse<Run> start(@PathVariable String id) {
-        return HttpResponse.accepted().body(triggers.trigger(id, TriggerKind.ADMIN));
+    @Operation(summary = "Start a run now", description = "Queues a run due immediately (joins a queued run of the same "
+            + "scope if there is one): of every record, or with ?group=<unique group name> of one data access group's records.")
+    public HttpResponse<?> start(@PathVariable String id, @QueryValue @Nullable String group) {
+        String scope = group == null ? Run.PROJECT_WIDE : group.strip();
+        try {
+            return HttpResponse.accepted().body(triggers.trigger(id, scope, TriggerKind.ADMIN));
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(new ApiError(e.getMessage() + ". Use the data access group's unique name as "
+                    + "REDCap shows it (Data Access Groups page), e.g. ?group=site_a."));
+        }
     }
 
     @Get("/projects/{id}/runs")
-    @Operation(summary = "A project's runs, newest first")
-    public List<Run> list(@PathVariable String id, @QueryValue @Nullable Integer limit) {
+    @Operation(summary = "A project's runs, newest first",
+            description = "Every scope, or with ?group=<unique group name> one data access group's runs (?group= empty: project-wide runs only).")
+    public List<Run> list(@PathVariable String id, @QueryValue @Nullable Integer limit, @QueryValue @Nullable String group) {
         projects.require(id);
-        return runs.list(id, limit == null ? 50 : limit);
+        int n = limit == null ? 50 : limit;
+        return group == null ? runs.list(id, n) : runs.list(id, group.strip(), n);
     }
 
     @Get("/runs/{id}")

@@ -18,7 +18,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The admin API answers only to configured bearer tokens and never shows secrets. */
 class RunControllerTest {
@@ -47,6 +49,20 @@ class RunControllerTest {
             assertEquals(run.id(), http.retrieve(HttpRequest.GET("/runs/" + run.id()).bearerAuth("first-admin-token"), Run.class).id());
             List<Run> list = http.retrieve(HttpRequest.GET("/projects/p1/runs").bearerAuth("first-admin-token"), Argument.listOf(Run.class));
             assertEquals(1, list.size());
+
+            Run groupRun = http.retrieve(HttpRequest.POST("/projects/p1/runs?group=site_a", "").bearerAuth("first-admin-token"), Run.class);
+            assertEquals("site_a", groupRun.scope(), "an administrator may start one data access group's run");
+            assertNotEquals(run.id(), groupRun.id(), "a group's run queues apart from the project-wide run");
+            assertEquals(List.of(groupRun.id()), http.retrieve(HttpRequest.GET("/projects/p1/runs?group=site_a")
+                    .bearerAuth("first-admin-token"), Argument.listOf(Run.class)).stream().map(Run::id).toList());
+            assertEquals(List.of(run.id()), http.retrieve(HttpRequest.GET("/projects/p1/runs?group=")
+                    .bearerAuth("first-admin-token"), Argument.listOf(Run.class)).stream().map(Run::id).toList());
+            e = assertThrows(HttpClientResponseException.class, () -> http.exchange(
+                    HttpRequest.POST("/projects/p1/runs?group=Site%20A", "").bearerAuth("first-admin-token"), String.class));
+            assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+            assertTrue(e.getResponse().getBody(String.class).orElse("").contains("unique group name"),
+                    "says what a group must look like");
+
             e = assertThrows(HttpClientResponseException.class,
                     () -> http.exchange(HttpRequest.GET("/projects/nope/runs").bearerAuth("first-admin-token"), String.class));
             assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
