@@ -1,6 +1,7 @@
 package concord.server;
 
 import concord.server.cli.Cli;
+import concord.server.logging.LogFormat;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -20,12 +21,15 @@ public final class Application {
 
     public static void main(String[] args) {
         if (Cli.isCommand(args)) {
+            // a person at a terminal reads the commands' logs: text unless CONCORD_LOG_FORMAT says otherwise
+            LogFormat.defaultTo(LogFormat.TEXT);
             int code = Cli.run(args, System.out, System.err);
             if (!"demo".equals(args[0]) || code != 0) {
                 System.exit(code);
             }
             return;
         }
-        Micronaut.run(Application.class, args);
+        // the banner is not a JSON line: print it only when logs are human-readable text
+        Micronaut.build(args).mainClass(Application.class).banner(LogFormat.TEXT.equals(LogFormat.fromEnvironment())).start();
     }
 }

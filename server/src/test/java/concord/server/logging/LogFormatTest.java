@@ -80,6 +80,47 @@ class LogFormatTest {
                 warnings.toString());
     }
 
+    @Test
+    void theProcessFormatDefaultsToJsonAndReadsTheSystemProperty() {
+        String before = System.getProperty(LogFormat.VARIABLE);
+        try {
+            System.setProperty(LogFormat.VARIABLE, " TEXT ");
+            assertEquals("text", LogFormat.fromEnvironment());
+            System.setProperty(LogFormat.VARIABLE, "yaml");
+            assertEquals("json", LogFormat.fromEnvironment(), "an unknown value logs JSON");
+            System.setProperty(LogFormat.VARIABLE, "");
+            assertEquals("json", LogFormat.fromEnvironment());
+        } finally {
+            if (before == null) {
+                System.clearProperty(LogFormat.VARIABLE);
+            } else {
+                System.setProperty(LogFormat.VARIABLE, before);
+            }
+        }
+    }
+
+    @Test
+    void commandsDefaultToTextButAnExplicitChoiceWins() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(LogFormat.VARIABLE) == null,
+                "CONCORD_LOG_FORMAT is set in this environment");
+        String before = System.getProperty(LogFormat.VARIABLE);
+        try {
+            System.clearProperty(LogFormat.VARIABLE);
+            LogFormat.defaultTo(LogFormat.TEXT);
+            assertEquals(LogFormat.TEXT, LogFormat.fromEnvironment());
+
+            System.setProperty(LogFormat.VARIABLE, LogFormat.JSON);
+            LogFormat.defaultTo(LogFormat.TEXT);
+            assertEquals(LogFormat.JSON, LogFormat.fromEnvironment(), "a format chosen at start is kept");
+        } finally {
+            if (before == null) {
+                System.clearProperty(LogFormat.VARIABLE);
+            } else {
+                System.setProperty(LogFormat.VARIABLE, before);
+            }
+        }
+    }
+
     private static List<String> logWithProductionConfiguration(String format) throws Exception {
         LoggerContext context = new LoggerContext();
         if (format != null) {
