@@ -3,7 +3,10 @@ package concord.connector.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import concord.connector.sandbox.internal.AdminHandler;
 import concord.connector.sandbox.internal.ApiHandler;
+import concord.connector.sandbox.internal.Dictionary;
+import concord.connector.sandbox.internal.DictionaryCsvReader;
 import concord.connector.sandbox.internal.FormSaver;
+import concord.connector.sandbox.internal.ProjectData;
 import concord.connector.sandbox.internal.SandboxState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,6 +158,22 @@ public final class RedcapSandbox implements AutoCloseable {
     /** Lifts every IP ban of the rate limiter. */
     public void liftBans() {
         state.liftBans();
+    }
+
+    /**
+     * Replaces the project's data dictionary with a data dictionary CSV, as a designer's upload on REDCap's Data
+     * Dictionary page does: fields, labels, choices and annotations change; stored values stay with their fields,
+     * and values of fields the new dictionary lacks are dropped.
+     */
+    public void replaceDataDictionary(int projectId, String dictionaryCsv) {
+        ProjectData project = state.project(projectId);
+        Dictionary dictionary = DictionaryCsvReader.read(dictionaryCsv, "the new data dictionary of project " + projectId);
+        project.lock().writeLock().lock();
+        try {
+            project.replaceDictionary(dictionary);
+        } finally {
+            project.lock().writeLock().unlock();
+        }
     }
 
     /** Sets the URL the project's Data Entry Trigger posts to (null: off). */

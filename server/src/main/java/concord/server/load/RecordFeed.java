@@ -51,6 +51,25 @@ public final class RecordFeed {
         this.excludedRecord = spec.excludedRecord();
         this.accumulator = new RatingAccumulator(study);
         this.progress = progress;
+        fingerprint.design(design(loaded));
+    }
+
+    /**
+     * Everything of the dictionary that shapes the result, in a fixed order: a renamed label, a deleted group
+     * choice or a moved domain must make the next run publish again, though no value changed.
+     */
+    private static String design(LoadedStudy loaded) {
+        Study study = loaded.study();
+        StringBuilder s = new StringBuilder(study.title()).append('\u001e').append(loaded.recordIdField()).append('\u001e')
+                .append(loaded.groupField()).append('\u001e').append(study.scale().min()).append('-').append(study.scale().max());
+        study.outcomes().forEach(o -> s.append("\u001eO").append(o.field()).append('\u001f').append(o.label())
+                .append('\u001f').append(o.domain()));
+        study.groups().forEach(g -> s.append("\u001eG").append(g.code()).append('\u001f').append(g.label()));
+        study.demographics().forEach(d -> {
+            s.append("\u001eD").append(d.field()).append('\u001f').append(d.label()).append('\u001f').append(d.kind());
+            (d.choices() == null ? java.util.Map.<String, String>of() : new java.util.TreeMap<>(d.choices())).forEach((code, label) -> s.append('\u001f').append(code).append('=').append(label));
+        });
+        return s.toString();
     }
 
     /** Accepts the next exported row. */

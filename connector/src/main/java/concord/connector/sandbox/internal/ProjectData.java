@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class ProjectData {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Dictionary dictionary;
+    private volatile Dictionary dictionary;
     private final List<EventDef> events;
     private final List<ArmDef> arms;
     private final Map<String, List<String>> formEventMapping;
@@ -55,6 +55,31 @@ public final class ProjectData {
 
     public Dictionary dictionary() {
         return dictionary;
+    }
+
+    /**
+     * A new data dictionary, as a designer uploads one. Stored values follow their field names into the new
+     * column layout; values of fields the new dictionary lacks are dropped. Callers hold the write lock.
+     */
+    public void replaceDictionary(Dictionary replacement) {
+        Dictionary old = dictionary;
+        for (RecordEntry entry : records.values()) {
+            List<RecordRow> rows = entry.rows();
+            for (int r = 0; r < rows.size(); r++) {
+                RecordRow before = rows.get(r);
+                RecordRow after = new RecordRow(before.event(), before.repeatInstrument(), before.instance(),
+                        replacement.columns().size());
+                for (String column : replacement.columns()) {
+                    int from = old.index(column);
+                    if (from >= 0) {
+                        after.set(replacement.index(column), before.get(from));
+                    }
+                }
+                before.copyExtrasTo(after);
+                rows.set(r, after);
+            }
+        }
+        this.dictionary = replacement;
     }
 
     public boolean isLongitudinal() {

@@ -72,4 +72,11 @@ public final class RecordRow {
         }
         extras.put(column, value);
     }
+
+    /** Copies the survey pseudo-columns to a row of the same record (a new dictionary's layout). */
+    public void copyExtrasTo(RecordRow other) {
+        if (extras != null) {
+            extras.forEach(other::setExtra);
+        }
+    }
 }

@@ -10,10 +10,17 @@ import java.util.TreeMap;
 /**
  * SHA-256 over the rows read, independent of the order REDCap returned them in: each row is hashed
  * from its key and its sorted field=value pairs, then the row hashes are hashed in key order. Keeps
- * 32 bytes per row, never the values.
+ * 32 bytes per row, never the values. The study design read from the data dictionary (labels, group codes,
+ * domains) is hashed in first: a changed dictionary changes the result even when no value changed.
  */
 public final class Fingerprint {
     private final TreeMap<String, byte[]> rows = new TreeMap<>();
+    private byte[] design = new byte[0];
+
+    /** The canonical text of the design the rows are read against (see {@code RecordFeed}). */
+    public void design(String canonicalText) {
+        design = sha256().digest(canonicalText.getBytes(StandardCharsets.UTF_8));
+    }
 
     public void add(String recordId, String event, String repeatInstrument, String repeatInstance,
                     Map<String, String> values) {
@@ -31,6 +38,7 @@ public final class Fingerprint {
 
     public String hex() {
         MessageDigest all = sha256();
+        all.update(design);
         rows.forEach((key, digest) -> all.update(digest));
         return HexFormat.of().formatHex(all.digest());
     }
