@@ -174,6 +174,31 @@ public final class RedcapClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Deletes one repeat instance of a repeating instrument in one record ({@code content=record&action=delete}
+     * with {@code instrument} and {@code repeat_instance}); the rest of the record stays. {@code event} names the
+     * event in a longitudinal project and is {@code null} or empty in a classic one. Needs the Delete Record
+     * right besides API Import; REDCap answers the number of records affected (1). Safe to repeat: deleting an
+     * instance that is already gone affects the record again and changes nothing.
+     */
+    public int deleteRecordInstance(String recordId, String instrument, String event, int repeatInstance) {
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(instrument, "instrument");
+        if (instrument.isBlank() || repeatInstance < 1) {
+            throw new IllegalArgumentException("An instrument and a repeat instance of at least 1 are needed to delete an"
+                    + " instance (got '" + instrument + "', " + repeatInstance + ")");
+        }
+        ApiRequest request = ApiRequest.of("deleting instance " + repeatInstance + " of instrument '" + instrument
+                        + "' in record '" + recordId + "'", "record")
+                .param("action", "delete").param("records[0]", recordId).param("instrument", instrument)
+                .optional("event", event).param("repeat_instance", Integer.toString(repeatInstance))
+                .param("format", "json").param("returnFormat", "json");
+        return transport.execute(request, response -> {
+            JsonNode node = JSON.readTree(response.body().byteStream());
+            return node == null ? 0 : node.isObject() ? (int) JsonMappers.integer(node, "count") : node.asInt();
+        });
+    }
+
     /** Downloads the file stored in a File Upload field. */
     public RedcapFile exportFile(FileFieldLocation location) {
         return files.exportFile(location);

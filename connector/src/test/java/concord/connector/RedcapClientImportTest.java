@@ -51,6 +51,26 @@ class RedcapClientImportTest {
     }
 
     @Test
+    void deleteRecordInstanceSendsOneRecordInstrumentEventAndInstance() {
+        redcap.json("1");
+        assertEquals(1, client.deleteRecordInstance("R,1", "concord_outcome_results", "results_arm_1", 4));
+        assertEquals("token=" + TOKEN + "&content=record&action=delete&records%5B0%5D=R%2C1"
+                + "&instrument=concord_outcome_results&event=results_arm_1&repeat_instance=4&format=json&returnFormat=json",
+                redcap.take().getBody().utf8());
+    }
+
+    @Test
+    void deleteRecordInstanceInAClassicProjectSendsNoEvent() {
+        redcap.json("1");
+        assertEquals(1, client.deleteRecordInstance("7", "concord_group_results", null, 2));
+        Map<String, String> form = redcap.takeForm();
+        assertEquals("7", form.get("records[0]"));
+        assertEquals("2", form.get("repeat_instance"));
+        assertTrue(!form.containsKey("event"), form.toString());
+        assertThrows(IllegalArgumentException.class, () -> client.deleteRecordInstance("7", "concord_group_results", null, 0));
+    }
+
+    @Test
     void overwriteAndIds() {
         redcap.json("[\"1\",\"2\"]");
         ImportResult result = client.importRecords(rows(), OverwriteBehavior.OVERWRITE, ReturnContent.IDS);

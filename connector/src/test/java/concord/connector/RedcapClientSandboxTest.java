@@ -294,4 +294,43 @@ class RedcapClientSandboxTest {
             assertTrue(e.redcapMessage().contains("'shoe_size'"), e.redcapMessage());
         }
     }
+    @Test
+    void deleteRecordInstanceRemovesOnlyThatInstanceAndNeedsTheDeleteRight() {
+        int pid = sandbox.addProject(SandboxProject.fromFixtureDirectory(Fixtures.project("repeating-instruments")));
+        try (RedcapClient client = client(pid, SandboxUser.withAllRights("alice"))) {
+            String id = client.recordIdField();
+            List<Map<String, String>> rows = new ArrayList<>();
+            rows.add(new LinkedHashMap<>(Map.of(id, "900", "first_name", "zed")));
+            for (String instance : List.of("1", "2", "3")) {
+                Map<String, String> row = new LinkedHashMap<>();
+                row.put(id, "900");
+                row.put("redcap_repeat_instrument", "bp");
+                row.put("redcap_repeat_instance", instance);
+                row.put("bp_systolic", "12" + instance);
+                rows.add(row);
+            }
+            assertEquals(1, client.importRecords(rows).count());
+            assertEquals(List.of("1", "2", "3"), bpInstances(client, "900"));
+            assertEquals(1, client.deleteRecordInstance("900", "bp", null, 3));
+            assertEquals(List.of("1", "2"), bpInstances(client, "900"));
+            assertEquals(1, client.deleteRecordInstance("900", "bp", null, 3), "repeating the delete is harmless");
+            assertEquals(List.of("1", "2"), bpInstances(client, "900"));
+        }
+        try (RedcapClient client = client(pid, SandboxUser.withAllRights("editor").withRecordDelete(false))) {
+            RedcapAccessDeniedException e = assertThrows(RedcapAccessDeniedException.class,
+                    () -> client.deleteRecordInstance("900", "bp", null, 2));
+            assertTrue(e.redcapMessage().contains("Delete Record"), e.redcapMessage());
+            assertEquals(List.of("1", "2"), bpInstances(client, "900"));
+        }
+    }
+
+    private static List<String> bpInstances(RedcapClient client, String record) {
+        List<String> instances = new ArrayList<>();
+        client.exportRecords(RecordQuery.all().withRecords(record), r -> {
+            if ("bp".equals(r.repeatInstrument())) {
+                instances.add(r.repeatInstance());
+            }
+        });
+        return instances;
+    }
 }

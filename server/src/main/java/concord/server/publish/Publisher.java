@@ -2,9 +2,12 @@ package concord.server.publish;
 
 import concord.connector.DataAccessGroup;
 import concord.connector.FileFieldLocation;
+import concord.connector.RecordQuery;
+import concord.connector.RedcapAccessDeniedException;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapException;
 import concord.connector.RedcapFile;
+import concord.connector.RedcapRecord;
 import concord.connector.RepositoryEntry;
 import concord.server.config.ProjectConfiguration.PublishConfiguration.ResultsTarget;
 import concord.server.run.RunArtifact;
@@ -15,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,9 @@ import java.util.Optional;
  *       ({@link PublishRequest#abandonedRun}), so the folder holds files of published runs only;</li>
  *   <li>upload every file under a dated name ({@code clbpoq-2026-03-02-run12-report.pdf});</li>
  *   <li>optionally replace the PDF in a file-upload field (the previous file is kept to restore);</li>
- *   <li>import the results record last: it is what dashboards read, so it changes only when all else worked.</li>
+ *   <li>import the results record last: it is what dashboards read, so it changes only when all else worked;
+ *       then delete the outcome and group instances an earlier run with more outcomes or groups left above
+ *       this run's counts (needs the Delete Record right).</li>
  * </ol>
  * On any failure the files this run uploaded are deleted again and the PDF field restored, so the
  * previous run's report stays the newest one; the exception carries REDCap's error text. Every step is
@@ -49,6 +55,7 @@ public final class Publisher {
         RedcapFile previousPdf = null;
         boolean pdfReplaced = false;
         String step = "finding the File Repository folder '" + folderName + "'";
+        String fix = "";
         try {
             folderId = findOrCreateFolder(study, request.config().folder());
             if (group != null) {
@@ -75,6 +82,14 @@ public final class Publisher {
                 // and a normal (non-blank-overwriting) import of identical values leaves the record as it was.
                 step = "writing the results record '" + record + "'";
                 importResults(resultsClient, record, request.resultsRows());
+                // After the import, never before: a failure here leaves the new instances plus stale ones,
+                // never fewer results than before. Safe to repeat: the export shows what is still left.
+                step = "removing instances of an earlier run with more outcomes or groups from the results record '"
+                        + record + "'";
+                fix = " Give the Concord API user the Delete Record right on the results project (REDCap → User Rights)"
+                        + " and run again.";
+                removeStaleInstances(resultsClient, record, request.resultsRows());
+                fix = "";
             }
             if (writePdf) {
                 FileFieldLocation location = FileFieldLocation.of(record, pdfField);
@@ -92,7 +107,8 @@ public final class Publisher {
             String redcapText = e instanceof RedcapException re && re.redcapMessage() != null && !re.redcapMessage().isBlank()
                     ? re.redcapMessage() : e.getMessage();
             String sentence = redcapText != null && redcapText.endsWith(".") ? redcapText : redcapText + ".";
-            throw new PublishException("Publishing failed while " + step + ": " + sentence + " " + undo, e);
+            String hint = e instanceof RedcapAccessDeniedException ? fix : "";
+            throw new PublishException("Publishing failed while " + step + ": " + sentence + hint + " " + undo, e);
         }
     }
 
@@ -106,6 +122,41 @@ public final class Publisher {
             withIds.add(row);
         }
         client.importRecords(withIds);
+    }
+
+    /**
+     * Deletes the {@code concord_outcome_results} and {@code concord_group_results} instances numbered above
+     * this run's counts: an earlier run with more outcomes or groups left them, and REDCap's reports would show
+     * them next to this run's results. Needs the Delete Record right.
+     */
+    static void removeStaleInstances(RedcapClient client, String record, List<Map<String, String>> rows) {
+        Map<String, Integer> kept = new HashMap<>();
+        kept.put(ResultsRecord.OUTCOME_INSTRUMENT, 0);
+        kept.put(ResultsRecord.GROUP_INSTRUMENT, 0);
+        for (Map<String, String> row : rows) {
+            kept.computeIfPresent(row.getOrDefault("redcap_repeat_instrument", ""), (k, n) -> n + 1);
+        }
+        List<RedcapRecord> stale = new ArrayList<>();
+        client.exportRecords(RecordQuery.all().withRecords(record)
+                .withForms(ResultsRecord.OUTCOME_INSTRUMENT, ResultsRecord.GROUP_INSTRUMENT), r -> {
+            Integer count = r.repeatInstrument() == null ? null : kept.get(r.repeatInstrument());
+            if (count != null && record.equals(r.recordId()) && instance(r) > count) {
+                stale.add(r);
+            }
+        });
+        for (RedcapRecord r : stale) {
+            LOG.info("Results record {}: deleting instance {} of {} left by an earlier run", record, r.repeatInstance(),
+                    r.repeatInstrument());
+            client.deleteRecordInstance(record, r.repeatInstrument(), r.eventName(), instance(r));
+        }
+    }
+
+    private static int instance(RedcapRecord r) {
+        try {
+            return Integer.parseInt(r.repeatInstance().trim());
+        } catch (RuntimeException e) {
+            return 0; // not a numbered instance: nothing Concord wrote
+        }
     }
 
     private static RedcapFile exportIfPresent(RedcapClient client, FileFieldLocation location) {

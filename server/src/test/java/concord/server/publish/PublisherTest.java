@@ -3,7 +3,9 @@ package concord.server.publish;
 import concord.connector.DataAccessGroup;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapClientConfiguration;
+import concord.connector.RecordQuery;
 import concord.connector.RedcapFile;
+import concord.connector.RedcapRecord;
 import concord.connector.RepositoryEntry;
 import concord.connector.sandbox.RedcapSandbox;
 import concord.connector.sandbox.SandboxProject;
@@ -165,6 +167,102 @@ class PublisherTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new PublishRequest("p1", 9, DAY_ONE,
                 PublishConfiguration.defaults(), client, null, List.of(), "concord-results", List.of(), siteA),
                 "a group's run writes no results record");
+    }
+
+    @Test
+    void aRunWithFewerOutcomesOrGroupsLeavesExactlyItsOwnInstancesInTheResultsRecord() {
+        try (RedcapClient demo = demoClient(SandboxUser.withAllRights("concord"))) {
+            new Publisher().publish(resultsRequest(demo, 1, 3, 3));
+            assertEquals(Map.of(ResultsRecord.OUTCOME_INSTRUMENT, List.of("o1", "o2", "o3"),
+                    ResultsRecord.GROUP_INSTRUMENT, groupFields(3, 3)), instances(demo));
+
+            new Publisher().publish(resultsRequest(demo, 2, 2, 2));
+            assertEquals(Map.of(ResultsRecord.OUTCOME_INSTRUMENT, List.of("o1", "o2"),
+                    ResultsRecord.GROUP_INSTRUMENT, groupFields(2, 2)), instances(demo), "run 1's extra instances are gone");
+
+            new Publisher().publish(resultsRequest(demo, 2, 2, 2));
+            assertEquals(Map.of(ResultsRecord.OUTCOME_INSTRUMENT, List.of("o1", "o2"),
+                    ResultsRecord.GROUP_INSTRUMENT, groupFields(2, 2)), instances(demo), "publishing the run again changes nothing");
+
+            new Publisher().publish(resultsRequest(demo, 3, 4, 2));
+            assertEquals(Map.of(ResultsRecord.OUTCOME_INSTRUMENT, List.of("o1", "o2", "o3", "o4"),
+                    ResultsRecord.GROUP_INSTRUMENT, groupFields(4, 2)), instances(demo), "more outcomes again: nothing deleted");
+        }
+    }
+
+    @Test
+    void withoutTheDeleteRecordRightARunWithFewerOutcomesFailsNamingTheFix() {
+        try (RedcapClient demo = demoClient(SandboxUser.withAllRights("concord"))) {
+            new Publisher().publish(resultsRequest(demo, 1, 3, 2));
+        }
+        int pid = sandbox.projectIds().get(sandbox.projectIds().size() - 1);
+        try (RedcapClient limited = RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(),
+                sandbox.createToken(pid, SandboxUser.withAllRights("concord2").withRecordDelete(false))))) {
+            new Publisher().publish(resultsRequest(limited, 2, 3, 2)); // nothing to delete: no right needed
+            PublishException e = org.junit.jupiter.api.Assertions.assertThrows(PublishException.class,
+                    () -> new Publisher().publish(resultsRequest(limited, 3, 1, 2)));
+            assertTrue(e.getMessage().contains("while removing instances of an earlier run with more outcomes or groups"
+                    + " from the results record 'concord-results': You do not have Delete Record privileges."), e.getMessage());
+            assertTrue(e.getMessage().contains("Give the Concord API user the Delete Record right on the results project"),
+                    e.getMessage());
+            assertEquals(List.of("o1", "o2", "o3"), instances(limited).get(ResultsRecord.OUTCOME_INSTRUMENT),
+                    "never fewer results than before");
+        }
+    }
+
+    /** A client of a new copy of the shipped demo project, which has both repeating results instruments. */
+    private RedcapClient demoClient(SandboxUser user) {
+        int pid = sandbox.seedDemoProject();
+        return RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(), sandbox.createToken(pid, user)));
+    }
+
+    /** Results rows as {@link ResultsRecord} shapes them: outcomes {@code o1..}, groups per outcome. */
+    private static PublishRequest resultsRequest(RedcapClient demo, long run, int outcomes, int groups) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        rows.add(Map.of("concord_run_id", String.valueOf(run), ResultsRecord.INSTRUMENT + "_complete", "2"));
+        for (int o = 1; o <= outcomes; o++) {
+            rows.add(Map.of("redcap_repeat_instrument", ResultsRecord.OUTCOME_INSTRUMENT, "redcap_repeat_instance",
+                    String.valueOf(o), "or_field", "o" + o, ResultsRecord.OUTCOME_INSTRUMENT + "_complete", "2"));
+        }
+        int instance = 1;
+        for (int o = 1; o <= outcomes; o++) {
+            for (int g = 1; g <= groups; g++) {
+                rows.add(Map.of("redcap_repeat_instrument", ResultsRecord.GROUP_INSTRUMENT, "redcap_repeat_instance",
+                        String.valueOf(instance++), "gr_field", "o" + o, "gr_group_code", String.valueOf(g),
+                        ResultsRecord.GROUP_INSTRUMENT + "_complete", "2"));
+            }
+        }
+        return new PublishRequest("p1", run, DAY_ONE, PublishConfiguration.defaults(), demo, null, List.of(),
+                "concord-results", rows);
+    }
+
+    private static List<String> groupFields(int outcomes, int groups) {
+        List<String> fields = new ArrayList<>();
+        for (int o = 1; o <= outcomes; o++) {
+            for (int g = 1; g <= groups; g++) {
+                fields.add("o" + o + "/" + g);
+            }
+        }
+        return fields;
+    }
+
+    /** The results record's instances in instance order: outcome field, and outcome field/group code. */
+    private static Map<String, List<String>> instances(RedcapClient demo) {
+        Map<String, List<String>> found = new java.util.TreeMap<>();
+        found.put(ResultsRecord.OUTCOME_INSTRUMENT, new ArrayList<>());
+        found.put(ResultsRecord.GROUP_INSTRUMENT, new ArrayList<>());
+        List<RedcapRecord> rows = new ArrayList<>();
+        demo.exportRecords(RecordQuery.all().withRecords("concord-results"), rows::add);
+        rows.sort(java.util.Comparator.comparing(RedcapRecord::repeatInstrument)
+                .thenComparingInt(r -> r.repeatInstance().isEmpty() ? 0 : Integer.parseInt(r.repeatInstance())));
+        for (RedcapRecord r : rows) {
+            if (r.repeatInstrument().equals(ResultsRecord.OUTCOME_INSTRUMENT)) {
+                found.get(r.repeatInstrument()).add(r.value("or_field"));
+            } else if (r.repeatInstrument().equals(ResultsRecord.GROUP_INSTRUMENT)) {
+                found.get(r.repeatInstrument()).add(r.value("gr_field") + "/" + r.value("gr_group_code"));
+            }
+        }
+        return found;
     }
 
     private PublishRequest groupRequest(DataAccessGroup group) {
