@@ -1,7 +1,6 @@
 package concord.server.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapClientConfiguration;
 import concord.connector.RepositoryEntry;
@@ -18,9 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,8 +61,6 @@ class RestartIT {
     private static final String WORKER = "restart-it-worker"; // the same after a restart, like a container's host name
     private static final List<String> FORMATS = List.of("html", "pdf", "xlsx", "csv", "json");
     private static final String FOLDER = "Concord reports";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path jar = Path.of(System.getProperty("concord.jar", "target/concord.jar")).toAbsolutePath();
     private final Path root = Path.of("target", "restart-it").toAbsolutePath();
@@ -109,12 +103,12 @@ class RestartIT {
         try (RedcapTap tap = new RedcapTap(sandbox.apiUrl());
              RedcapClient redcap = RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(), token))) {
             Map<String, String> env = environment(tap.apiUrl(), token, pid, dbEnv);
-            Node node = new Node(name, dir, env);
+            RestartableInstance node = new RestartableInstance(name, jar, dir, env, ADMIN_TOKEN);
             node.start();
             List<Long> runIds = new ArrayList<>();
             try {
-                runIds.add(node.runToEnd(redcap, pid, null)); // creates the folder
-                long measured = node.runToEnd(redcap, pid, tap);
+                runIds.add(runToEnd(node, redcap, pid, null)); // creates the folder
+                long measured = runToEnd(node, redcap, pid, tap);
                 runIds.add(measured);
                 int calls = tap.calls();
                 record(name + ": a clean publishing run makes " + calls + " REDCap API calls; " + SEEDS + " kills follow");
@@ -135,7 +129,7 @@ class RestartIT {
         }
     }
 
-    private Trial killOnce(Node node, RedcapTap tap, RedcapClient redcap, int pid, Random random, int calls) throws Exception {
+    private Trial killOnce(RestartableInstance node, RedcapTap tap, RedcapClient redcap, int pid, Random random, int calls) throws Exception {
         changeData(redcap, pid, random);
         int n = 1 + random.nextInt(calls);
         boolean relayFirst = random.nextBoolean();
@@ -205,6 +199,21 @@ class RestartIT {
                     + "; after the restart SUCCEEDED/PUBLISHED in attempt " + attempts + ", " + recoveredMs
                     + " ms after the kill (restart included)";
         }
+    }
+
+    /** A clean run to the end with new data; with a tap, its calls are counted from the start of the run. */
+    private long runToEnd(RestartableInstance node, RedcapClient redcap, int pid, RedcapTap tap) throws Exception {
+        changeData(redcap, pid, new Random(pid));
+        if (tap != null) {
+            tap.arm(call -> { });
+        }
+        long id = node.startRun();
+        JsonNode done = node.awaitFinished(id, Duration.ofSeconds(120));
+        assertEquals("SUCCEEDED/PUBLISHED", done.path("status").asText() + "/" + done.path("outcome").asText(), done.toString());
+        if (tap != null) {
+            tap.disarm();
+        }
+        return id;
     }
 
     /** Changes one rating through the API (imports fire no trigger), so every run has new data to publish. */
@@ -299,85 +308,6 @@ class RestartIT {
         env.put(prefix + "PUBLISH_ENABLED", "true");
         env.put(prefix + "PUBLISH_FORMATS", String.join(",", FORMATS));
         return env;
-    }
-
-    /** The one instance: started, killed and started again from the same jar, directory and database. */
-    private final class Node {
-        private final String name;
-        private final Path dir;
-        private final Map<String, String> env;
-        private ConcordProcess process;
-        private int starts;
-
-        Node(String name, Path dir, Map<String, String> env) {
-            this.name = name;
-            this.dir = dir;
-            this.env = env;
-        }
-
-        void start() throws Exception {
-            starts++;
-            process = ConcordProcess.start(name + "-" + starts, jar, ConcordProcess.freePort(), env, dir);
-            process.awaitReady(Duration.ofSeconds(120));
-        }
-
-        void kill() throws InterruptedException {
-            process.kill();
-        }
-
-        void stop() throws InterruptedException {
-            if (process != null) {
-                process.close();
-            }
-        }
-
-        long startRun() throws IOException, InterruptedException {
-            HttpResponse<String> r = HTTP.send(request("/projects/r/runs").POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(202, r.statusCode(), r.body());
-            return JSON.readTree(r.body()).path("id").asLong();
-        }
-
-        JsonNode run(long id) throws IOException, InterruptedException {
-            HttpResponse<String> r = HTTP.send(request("/runs/" + id).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, r.statusCode(), r.body());
-            return JSON.readTree(r.body());
-        }
-
-        JsonNode awaitFinished(long id, Duration timeout) throws IOException, InterruptedException {
-            Instant until = Instant.now().plus(timeout);
-            while (true) {
-                JsonNode run = run(id);
-                String status = run.path("status").asText();
-                if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
-                    return run;
-                }
-                if (Instant.now().isAfter(until)) {
-                    throw new AssertionError("run " + id + " not finished within " + timeout + ": " + run + "\n" + process.tail());
-                }
-                Thread.sleep(100);
-            }
-        }
-
-        /** A clean run to the end; with a tap, its calls are counted from the start of the run. */
-        long runToEnd(RedcapClient redcap, int pid, RedcapTap tap) throws Exception {
-            changeData(redcap, pid, new Random(pid));
-            if (tap != null) {
-                tap.arm(call -> { });
-            }
-            long id = startRun();
-            JsonNode done = awaitFinished(id, Duration.ofSeconds(120));
-            assertEquals("SUCCEEDED/PUBLISHED", done.path("status").asText() + "/" + done.path("outcome").asText(), done.toString());
-            if (tap != null) {
-                tap.disarm();
-            }
-            return id;
-        }
-
-        private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(process.baseUrl().resolve(path)).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN);
-        }
     }
 
     private void record(String line) {
