@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A loopback HTTP forwarder in front of the sandbox that counts the requests which reach it, so a test
  * can tell how often the client really called REDCap (e.g. that a ban page was never retried).
  */
-final class CountingProxy implements AutoCloseable {
+public final class CountingProxy implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI target;
     private final AtomicInteger requests = new AtomicInteger();
 
-    CountingProxy(URI target) throws IOException {
+    public CountingProxy(URI target) throws IOException {
         this.target = target;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::forward);
@@ -30,15 +30,15 @@ final class CountingProxy implements AutoCloseable {
         server.start();
     }
 
-    URI apiUrl() {
+    public URI apiUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + target.getPath());
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 
-    void reset() {
+    public void reset() {
         requests.set(0);
     }
 

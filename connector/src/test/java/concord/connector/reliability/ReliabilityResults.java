@@ -13,28 +13,28 @@ import java.util.TreeMap;
  * The suite's figures, one JSON object per scenario, written to {@code target/reliability/<suite>.json}
  * so docs/reliability.md can quote measured numbers (and CI can keep them).
  */
-final class ReliabilityResults {
+public final class ReliabilityResults {
     private final String suite;
     private final Map<String, Map<String, Object>> scenarios = new TreeMap<>();
 
-    ReliabilityResults(String suite) {
+    public ReliabilityResults(String suite) {
         this.suite = suite;
     }
 
-    static boolean full() {
+    public static boolean full() {
         return "full".equals(System.getProperty("concord.reliability"));
     }
 
-    synchronized void add(String scenario, String key, Object value) {
+    public synchronized void add(String scenario, String key, Object value) {
         scenarios.computeIfAbsent(scenario, s -> new TreeMap<>()).put(key, value);
     }
 
-    synchronized void increment(String scenario, String key) {
+    public synchronized void increment(String scenario, String key) {
         Map<String, Object> m = scenarios.computeIfAbsent(scenario, s -> new TreeMap<>());
         m.merge(key, 1L, (a, b) -> ((Long) a) + 1);
     }
 
-    synchronized Path write() {
+    public synchronized Path write() {
         StringBuilder json = new StringBuilder("{\n  \"suite\": \"" + suite + "\",\n  \"mode\": \""
                 + (full() ? "full" : "fast") + "\",\n  \"scenarios\": {");
         String sep = "\n";

@@ -1,5 +1,6 @@
 package concord.server.reliability;
 
+import concord.connector.reliability.ReliabilityResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concord.connector.reliability.ReliabilityResults;
 import concord.connector.OverwriteBehavior;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapClientConfiguration;

@@ -1,5 +1,6 @@
 package concord.server.reliability;
 
+import concord.connector.reliability.ReliabilityResults;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapClientConfiguration;
 import concord.connector.RepositoryEntry;

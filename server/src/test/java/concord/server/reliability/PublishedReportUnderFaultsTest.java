@@ -1,5 +1,7 @@
 package concord.server.reliability;
 
+import concord.connector.reliability.ReliabilityResults;
+import concord.connector.reliability.CountingProxy;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;

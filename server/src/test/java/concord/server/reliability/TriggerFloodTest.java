@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import concord.connector.reliability.ReliabilityResults;
 import concord.connector.sandbox.FaultPlan;
 import concord.connector.sandbox.FormSave;
 import concord.connector.sandbox.RedcapSandbox;
