@@ -1,30 +1,83 @@
 package concord.analysis;
 
+import java.util.Locale;
+import java.util.Objects;
+
 /**
  * Fisher's exact test on the group × band table; for tables larger than 2 × 2 this is the
  * Fisher–Freeman–Halton test (what SPSS Exact Tests prints as "Fisher's Exact Test"). The
  * two-sided p sums the probabilities of all tables with the observed margins that are no more
- * likely than the observed table (relative tolerance 1e-7, as R's {@code fisher.test}).
+ * likely than the observed table, with R's tolerance: relative 1e-7 for 2 × 2 tables (R's
+ * {@code fisher.test} from the hypergeometric density), 3.45254e-7 on the log scale for larger ones
+ * (R's FEXACT).
  *
- * @param p       two-sided p
+ * @param p       two-sided p; for {@link Method#MONTE_CARLO} the estimate (1 + hits) / (1 + samples)
  * @param method  how p was obtained
- * @param count   tables enumerated ({@link Method#EXACT}) or random tables drawn ({@link Method#MONTE_CARLO})
- * @param seed    random seed of a Monte Carlo estimate (0 for exact)
+ * @param count   tables enumerated ({@link Method#ENUMERATION}), nodes of the network expanded
+ *                ({@link Method#NETWORK}) or random tables drawn ({@link Method#MONTE_CARLO})
+ * @param seed    random seed of a Monte Carlo estimate (0 for exact methods)
+ * @param lower   lower end of the 99% confidence interval of a Monte Carlo estimate (exact
+ *                Clopper–Pearson for hits out of samples); equal to p for exact methods
+ * @param upper   upper end of that interval; equal to p for exact methods
+ * @param why     for a Monte Carlo estimate, why the exact methods were not used; empty otherwise
  */
-public record FisherExactResult(double p, Method method, long count, long seed) {
+public record FisherExactResult(double p, Method method, long count, long seed, double lower, double upper, String why) {
+
+    /** Confidence level of the Monte Carlo interval (SPSS Exact Tests prints 99%). */
+    public static final double CONFIDENCE_LEVEL = 0.99;
 
     /** How the p value was obtained. */
     public enum Method {
-        /** Full enumeration of all tables with the observed margins. */
-        EXACT,
-        /** Seeded Monte Carlo over random tables with the observed margins (table too large to enumerate). */
-        MONTE_CARLO
+        /** Every table with the observed margins enumerated. */
+        ENUMERATION,
+        /** The network algorithm (Mehta and Patel), exact like enumeration. */
+        NETWORK,
+        /** Seeded Monte Carlo over random tables with the observed margins (beyond the exact methods' limits). */
+        MONTE_CARLO;
+
+        /** "enumeration", "network", "monte_carlo" (JSON). */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    /** "exact (enumeration of 1234 tables)" or "Monte Carlo (100000 tables, seed 42)". */
+    public FisherExactResult {
+        Objects.requireNonNull(method, "method");
+        why = why == null ? "" : why;
+    }
+
+    public static FisherExactResult enumeration(double p, long tables) {
+        return new FisherExactResult(p, Method.ENUMERATION, tables, 0, p, p, "");
+    }
+
+    public static FisherExactResult network(double p, long nodes) {
+        return new FisherExactResult(p, Method.NETWORK, nodes, 0, p, p, "");
+    }
+
+    public static FisherExactResult monteCarlo(double p, long samples, long seed, double lower, double upper, String why) {
+        return new FisherExactResult(p, Method.MONTE_CARLO, samples, seed, lower, upper, why);
+    }
+
+    /** Whether p is exact (enumeration or network algorithm) rather than a Monte Carlo estimate. */
+    public boolean exact() {
+        return method != Method.MONTE_CARLO;
+    }
+
+    /**
+     * "exact (enumeration of 1,234 tables)", "exact (network algorithm, 567 nodes)" or
+     * "Monte Carlo estimate, 99% CI 0.0068–0.0115 (10,000 sampled tables, seed 20260101)".
+     */
     public String methodDescription() {
-        return method == Method.EXACT
-                ? "exact (enumeration of " + count + " tables)"
-                : "Monte Carlo estimate (" + count + " random tables, seed " + seed + ")";
+        return switch (method) {
+            case ENUMERATION -> String.format(Locale.ROOT, "exact (enumeration of %,d tables)", count);
+            case NETWORK -> String.format(Locale.ROOT, "exact (network algorithm, %,d nodes)", count);
+            case MONTE_CARLO -> String.format(Locale.ROOT, "Monte Carlo estimate, 99%% CI %s–%s (%,d sampled tables, seed %d)",
+                    fourDigits(lower), fourDigits(upper), count, seed);
+        };
+    }
+
+    /** Four significant digits, plain: 0.009000 → "0.009000"; 1.2e-5 → "0.00001200". */
+    static String fourDigits(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
     }
 }

@@ -81,7 +81,7 @@ public final class StudyAnalyzer {
         for (int o = 0; o < outcomes; o++) {
             OutcomeComparison c = OutcomeComparator.withQValues(comparisons.get(o),
                     new QValues(qChi[o], qFisher[o], qRank[o]));
-            anyMonteCarlo |= c.fisherExact().filter(f -> f.method() == FisherExactResult.Method.MONTE_CARLO).isPresent();
+            anyMonteCarlo |= c.fisherExact().filter(f -> !f.exact()).isPresent();
             results.add(new OutcomeResult(study.outcomes().get(o), perGroup.get(o), c));
         }
 

@@ -139,6 +139,7 @@ public final class StudyResultJson {
             json.writeStringField("pairwiseCorrection", o.pairwiseCorrection().name().toLowerCase(Locale.ROOT));
             json.writeNumberField("exactMannWhitneyMaxN", o.exactMannWhitneyMaxN());
             json.writeNumberField("fisherEnumerationLimit", o.fisherEnumerationLimit());
+            json.writeNumberField("fisherNetworkLimit", o.fisherNetworkLimit());
             json.writeNumberField("fisherMonteCarloSamples", o.fisherMonteCarloSamples());
             json.writeNumberField("fisherMonteCarloSeed", o.fisherMonteCarloSeed());
             json.writeNumberField("fisherMonteCarloMaxN", o.fisherMonteCarloMaxN());
@@ -195,13 +196,33 @@ public final class StudyResultJson {
             number("fisherExactP", fisher.map(f -> OptionalDouble.of(f.p())).orElse(OptionalDouble.empty()));
             json.writeFieldName("fisherExactMethod");
             if (fisher.isPresent()) {
-                json.writeString(fisher.get().method().name().toLowerCase(Locale.ROOT));
+                json.writeString(fisher.get().exact() ? "exact" : "monte_carlo");
+            } else {
+                json.writeNull();
+            }
+            json.writeFieldName("fisherExactAlgorithm");
+            if (fisher.isPresent()) {
+                json.writeString(fisher.get().method().key());
             } else {
                 json.writeNull();
             }
             json.writeFieldName("fisherExactDetail");
             if (fisher.isPresent()) {
                 json.writeString(fisher.get().methodDescription());
+            } else {
+                json.writeNull();
+            }
+            json.writeFieldName("fisherExactMonteCarlo");
+            if (fisher.isPresent() && !fisher.get().exact()) {
+                FisherExactResult f = fisher.get();
+                json.writeStartObject();
+                json.writeNumberField("samples", f.count());
+                json.writeNumberField("seed", f.seed());
+                json.writeNumberField("confidenceLevel", FisherExactResult.CONFIDENCE_LEVEL);
+                json.writeNumberField("lower", f.lower());
+                json.writeNumberField("upper", f.upper());
+                json.writeStringField("why", f.why());
+                json.writeEndObject();
             } else {
                 json.writeNull();
             }

@@ -64,7 +64,7 @@ class StudyAnalyzerTest {
         assertEquals(likelihoodRatioP, x.likelihoodRatio().orElseThrow().p(), 0.00005);
         assertEquals(v, c.effectSizes().cramersV().getAsDouble(), 0.0005);
         assertEquals(ffh, c.fisherExact().orElseThrow().p(), 0.00005);
-        assertEquals(FisherExactResult.Method.EXACT, c.fisherExact().get().method());
+        assertEquals(FisherExactResult.Method.ENUMERATION, c.fisherExact().get().method());
         assertEquals(mannWhitneyP, c.mannWhitney().orElseThrow().p(), 0.00005);
         assertTrue(c.mannWhitney().get().z() <= 0, "SPSS Z of U_min is never positive");
         assertTrue(c.mannWhitney().get().exactP().isEmpty(), "N > 40: SPSS prints no exact p");
@@ -165,15 +165,38 @@ class StudyAnalyzerTest {
         RatingAccumulator acc = new RatingAccumulator(study);
         acc.add(0, 0, bands(6, 11, 9));
         acc.add(1, 0, bands(2, 5, 21));
-        AnalysisOptions options = AnalysisOptions.defaults().withFisherEnumerationLimit(10)
+        AnalysisOptions options = AnalysisOptions.defaults().withFisherEnumerationLimit(10).withFisherNetworkLimit(50)
                 .withFisherMonteCarlo(20_000, 7, 5_000);
         StudyResult result = StudyAnalyzer.withDefaults().with(options).analyze(acc);
         FisherExactResult f = result.outcomes().get(0).comparison().fisherExact().orElseThrow();
         assertEquals(FisherExactResult.Method.MONTE_CARLO, f.method());
         assertEquals(0.0128, f.p(), 0.004);
+        assertTrue(f.lower() < 0.0128 && 0.0128 < f.upper(), f.methodDescription());
+        assertTrue(f.why().contains("more than 50 steps"), f.why());
         assertTrue(result.methods().stream().anyMatch(l -> l.contains("Monte Carlo") && l.contains("seed 7")));
-        assertTrue(StudyResultJson.write(result).contains("\"fisherExactMethod\" : \"monte_carlo\""));
+        String json = StudyResultJson.write(result);
+        assertTrue(json.contains("\"fisherExactMethod\" : \"monte_carlo\""), json);
+        com.fasterxml.jackson.databind.JsonNode mc = readJson(json).at("/outcomes/0/comparison/fisherExactMonteCarlo");
+        assertEquals(20_000, mc.get("samples").asInt());
+        assertEquals(7, mc.get("seed").asInt());
+        assertEquals(0.99, mc.get("confidenceLevel").asDouble());
+        assertEquals(f.lower(), mc.get("lower").asDouble());
+        assertEquals(f.upper(), mc.get("upper").asDouble());
+        assertEquals("monte_carlo", readJson(json).at("/outcomes/0/comparison/fisherExactAlgorithm").asText());
+        // with the default limits the network algorithm computes it exactly
+        FisherExactResult exact = StudyAnalyzer.withDefaults().with(options.withFisherNetworkLimit(1_000_000))
+                .analyze(acc).outcomes().get(0).comparison().fisherExact().orElseThrow();
+        assertEquals(FisherExactResult.Method.NETWORK, exact.method());
+        assertEquals(0.0127784, exact.p(), 1e-7);
         assertEquals(StudyResultJson.write(result), StudyResultJson.write(StudyAnalyzer.withDefaults().with(options).analyze(acc)));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -2,172 +2,125 @@ package concord.analysis.internal;
 
 import concord.analysis.FisherExactResult;
 
-import java.util.SplittableRandom;
-
 /**
- * Fisher's exact test for an r × c table (Fisher–Freeman–Halton; Fisher's test for 2 × 2). Under
- * fixed margins a table has probability Π Rᵢ! Π Cⱼ! / (N! Π nᵢⱼ!); the two-sided p sums the
- * probabilities of every table no more likely than the observed one, with relative tolerance 1e-7
- * as R's {@code fisher.test}.
+ * Fisher's exact test for an r × c table (Fisher–Freeman–Halton; Fisher's test for 2 × 2), with R's
+ * criterion: tables no more likely than the observed one count, within relative 1e-7 for 2 × 2
+ * tables (as R computes them from the hypergeometric density) and 3.45254e-7 on the log scale for
+ * larger ones (R's FEXACT adds it to the observed path).
  *
- * <p>Tables are enumerated when an upper bound of their number (Π over all but the last column of
- * the ways to split the column total over the rows) is within the limit; otherwise the p is a
- * seeded Monte Carlo estimate (1 + hits) / (1 + samples) over random tables with the observed
- * margins (random permutations of the column labels), and above a size limit not computed.
+ * <p>Small tables are enumerated ({@link FisherEnumeration}: when an upper bound of their number is
+ * within the enumeration limit); larger ones go to the network algorithm ({@link FisherNetwork}),
+ * which is exact too and stops at a bounded number of steps and stored values; only beyond that is
+ * the p a seeded Monte Carlo estimate with its 99% confidence interval ({@link FisherMonteCarlo}),
+ * and above a size limit not computed.
  */
 public final class FisherFreemanHalton {
 
-    private static final double TOLERANCE = Math.log1p(1e-7);
+    /** R's fisher.test for 2 × 2 tables: relErr = 1 + 1e-7 on the hypergeometric density. */
+    static final double TOLERANCE_2X2 = Math.log1p(1e-7);
+    /** R's FEXACT (fexact.c, f2xact): TOL = 3.45254e-7 added to the observed path length. */
+    static final double TOLERANCE_RXC = 3.45254e-7;
+    /** Past and completion values the network algorithm may store at once (96 MB of a 768 MB heap). */
+    static final long NETWORK_MEMORY_LIMIT = 6_000_000L;
 
-    private final int rows;
-    private final int columns;
-    private final long[] rowTotals;
-    private final long[] columnTotals;
-    private final long total;
-    private final double constant;
-    private final double threshold;
-    private final long[][] cells;
-    private final long[] remaining;
-    private double p;
-    private long tables;
-
-    private FisherFreemanHalton(BandTable table) {
-        rows = table.rows().size();
-        columns = table.bands().size();
-        rowTotals = table.rowTotals();
-        columnTotals = table.columnTotals();
-        total = table.total();
-        double k = -LogFactorial.of(total);
-        for (long r : rowTotals) {
-            k += LogFactorial.of(r);
-        }
-        for (long c : columnTotals) {
-            k += LogFactorial.of(c);
-        }
-        constant = k;
-        cells = new long[rows][columns];
-        double observed = constant;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                observed -= LogFactorial.of(table.count(i, j));
-            }
-        }
-        threshold = observed + TOLERANCE;
-        remaining = rowTotals.clone();
+    private FisherFreemanHalton() {
     }
 
-    public static Computed<FisherExactResult> test(BandTable table, long enumerationLimit, int monteCarloSamples,
-                                                   long seed, long monteCarloMaxN) {
+    /**
+     * @param enumerationLimit  enumerate when an upper bound of the number of tables is within this
+     * @param networkLimit      steps the network algorithm may take (0: not used)
+     * @param monteCarloSamples random tables for the estimate beyond that (0: not computable instead)
+     * @param monteCarloMaxN    no estimate above this many answers
+     */
+    public static Computed<FisherExactResult> test(BandTable table, long enumerationLimit, long networkLimit,
+                                                   int monteCarloSamples, long seed, long monteCarloMaxN) {
         String degenerate = table.degenerateReason();
         if (degenerate != null) {
             return Computed.notComputable(degenerate);
         }
-        long n = table.total();
-        if (tableBound(table) <= enumerationLimit) {
-            FisherFreemanHalton f = new FisherFreemanHalton(table);
-            f.enumerateColumn(0, f.constant);
-            return Computed.of(new FisherExactResult(Math.min(1.0, f.p), FisherExactResult.Method.EXACT, f.tables, 0));
+        long[][] counts = new long[table.rows().size()][table.bands().size()];
+        for (int i = 0; i < counts.length; i++) {
+            for (int j = 0; j < counts[i].length; j++) {
+                counts[i][j] = table.count(i, j);
+            }
         }
+        return test(counts, enumerationLimit, networkLimit, monteCarloSamples, seed, monteCarloMaxN);
+    }
+
+    /** The same for any r × c table of counts; empty rows and columns are left out first (they change nothing). */
+    public static Computed<FisherExactResult> test(long[][] table, long enumerationLimit, long networkLimit,
+                                                   int monteCarloSamples, long seed, long monteCarloMaxN) {
+        long[][] counts = withoutEmptyLines(table);
+        if (counts.length < 2 || counts[0].length < 2) {
+            return Computed.notComputable("the table has fewer than two non-empty rows or columns");
+        }
+        double tolerance = counts.length == 2 && counts[0].length == 2 ? TOLERANCE_2X2 : TOLERANCE_RXC;
+        long[] columnTotals = new long[counts[0].length];
+        long n = 0;
+        for (long[] row : counts) {
+            for (int j = 0; j < row.length; j++) {
+                columnTotals[j] += row[j];
+                n += row[j];
+            }
+        }
+        if (FisherEnumeration.tableBound(columnTotals, counts.length) <= enumerationLimit) {
+            double[] run = FisherEnumeration.run(counts, tolerance);
+            return Computed.of(FisherExactResult.enumeration(run[0], (long) run[1]));
+        }
+        String why;
+        if (networkLimit > 0) {
+            FisherNetwork.Run run = FisherNetwork.run(counts, tolerance, networkLimit, NETWORK_MEMORY_LIMIT);
+            if (run.complete()) {
+                return Computed.of(FisherExactResult.network(Math.min(1.0, run.p()), run.nodes()));
+            }
+            why = run.stopped();
+        } else {
+            why = "the network algorithm is turned off (fisherNetworkLimit = 0)";
+        }
+        String size = "the " + counts.length + " × " + counts[0].length + " table with N = " + n;
         if (n > monteCarloMaxN || monteCarloSamples == 0) {
-            return Computed.notComputable("the " + table.rows().size() + " × " + table.bands().size()
-                    + " table with N = " + n + " is too large for exact enumeration (limit "
-                    + enumerationLimit + " tables) and for the Monte Carlo estimate (limit N = " + monteCarloMaxN
+            return Computed.notComputable(size + " is too large for exact methods (" + why
+                    + ") and for the Monte Carlo estimate (limit N = " + monteCarloMaxN
                     + "); at this size the Pearson chi-square approximation applies");
         }
-        FisherFreemanHalton f = new FisherFreemanHalton(table);
-        return Computed.of(new FisherExactResult(f.monteCarlo(monteCarloSamples, seed),
-                FisherExactResult.Method.MONTE_CARLO, monteCarloSamples, seed));
+        return Computed.of(FisherMonteCarlo.estimate(counts, tolerance, monteCarloSamples, seed,
+                size + " is beyond the exact methods: " + why));
+    }
+
+    private static long[][] withoutEmptyLines(long[][] table) {
+        int columns = table.length == 0 ? 0 : table[0].length;
+        boolean[] usedColumn = new boolean[columns];
+        java.util.List<long[]> rows = new java.util.ArrayList<>();
+        for (long[] row : table) {
+            long sum = 0;
+            for (int j = 0; j < columns; j++) {
+                if (row[j] < 0) {
+                    throw new IllegalArgumentException("negative count " + row[j] + " in the table");
+                }
+                sum += row[j];
+                usedColumn[j] |= row[j] > 0;
+            }
+            if (sum > 0) {
+                rows.add(row);
+            }
+        }
+        int kept = 0;
+        for (boolean u : usedColumn) {
+            kept += u ? 1 : 0;
+        }
+        long[][] out = new long[rows.size()][kept];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0, c = 0; j < columns; j++) {
+                if (usedColumn[j]) {
+                    out[i][c++] = rows.get(i)[j];
+                }
+            }
+        }
+        return out;
     }
 
     /** Upper bound of the number of tables with these margins (saturating at Long.MAX_VALUE). */
     static long tableBound(BandTable table) {
-        int r = table.rows().size();
-        long[] columnTotals = table.columnTotals();
-        double bound = 1;
-        for (int j = 0; j < columnTotals.length - 1; j++) {
-            bound *= compositions(columnTotals[j], r);
-        }
-        return bound >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bound;
-    }
-
-    /** Ways to split {@code total} into {@code parts} non-negative parts: C(total + parts − 1, parts − 1). */
-    private static double compositions(long total, int parts) {
-        double c = 1;
-        for (int k = 1; k < parts; k++) {
-            c = c * (total + k) / k;
-        }
-        return c;
-    }
-
-    private void enumerateColumn(int column, double logP) {
-        if (column == columns - 1) {
-            double last = logP;
-            for (int i = 0; i < rows; i++) {
-                last -= LogFactorial.of(remaining[i]);
-            }
-            tables++;
-            if (last <= threshold) {
-                p += Math.exp(last);
-            }
-            return;
-        }
-        fillCell(column, 0, columnTotals[column], logP);
-    }
-
-    private void fillCell(int column, int row, long left, double logP) {
-        if (row == rows - 1) {
-            remaining[row] -= left;
-            enumerateColumn(column + 1, logP - LogFactorial.of(left));
-            remaining[row] += left;
-            return;
-        }
-        long capacityBelow = 0;
-        for (int i = row + 1; i < rows; i++) {
-            capacityBelow += remaining[i];
-        }
-        long from = Math.max(0, left - capacityBelow);
-        long to = Math.min(remaining[row], left);
-        for (long x = from; x <= to; x++) {
-            remaining[row] -= x;
-            fillCell(column, row + 1, left - x, logP - LogFactorial.of(x));
-            remaining[row] += x;
-        }
-    }
-
-    private double monteCarlo(int samples, long seed) {
-        int n = (int) total;
-        int[] labels = new int[n];
-        int k = 0;
-        for (int j = 0; j < columns; j++) {
-            for (long c = 0; c < columnTotals[j]; c++) {
-                labels[k++] = j;
-            }
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        long hits = 0;
-        for (int s = 0; s < samples; s++) {
-            for (int i = n - 1; i > 0; i--) {
-                int swap = random.nextInt(i + 1);
-                int t = labels[i];
-                labels[i] = labels[swap];
-                labels[swap] = t;
-            }
-            double logP = constant;
-            int position = 0;
-            for (int i = 0; i < rows; i++) {
-                long[] row = cells[i];
-                java.util.Arrays.fill(row, 0);
-                for (long c = 0; c < rowTotals[i]; c++) {
-                    row[labels[position++]]++;
-                }
-                for (long x : row) {
-                    logP -= LogFactorial.of(x);
-                }
-            }
-            if (logP <= threshold) {
-                hits++;
-            }
-        }
-        return (1.0 + hits) / (1.0 + samples);
+        return FisherEnumeration.tableBound(table.columnTotals(), table.rows().size());
     }
 }

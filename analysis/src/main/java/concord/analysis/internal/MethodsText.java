@@ -27,10 +27,14 @@ public final class MethodsText {
                 + "ratio, Yates' continuity correction (2 × 2 tables only) and linear-by-linear association "
                 + "(groups scored by study order, bands 1–3).");
         lines.add("Fisher's exact test on the same table (Fisher–Freeman–Halton for tables larger than 2 × 2): "
-                + "two-sided p summing all tables with the observed margins no more likely than the observed one, "
-                + "by full enumeration when at most " + options.fisherEnumerationLimit() + " tables are possible"
-                + (anyMonteCarlo ? "; otherwise a Monte Carlo estimate (1 + hits)/(1 + " + options.fisherMonteCarloSamples()
-                + ") with seed " + options.fisherMonteCarloSeed() : "") + ".");
+                + "two-sided p summing all tables with the observed margins no more likely than the observed one "
+                + "(within relative 1e-7 for 2 × 2 tables and 3.45e-7 for larger ones, as R's fisher.test), "
+                + "by full enumeration when at most " + options.fisherEnumerationLimit() + " tables are possible, "
+                + "otherwise by the network algorithm (Mehta and Patel 1983, as R and SPSS Exact Tests)"
+                + (anyMonteCarlo ? "; where that would take more than " + options.fisherNetworkLimit()
+                + " steps, a Monte Carlo estimate (1 + hits)/(1 + " + options.fisherMonteCarloSamples()
+                + ") with seed " + options.fisherMonteCarloSeed() + " and a 99% Clopper–Pearson confidence interval" : "")
+                + ".");
         lines.add("Two groups: Mann–Whitney U test as SPSS NPAR TESTS: U = min(U1, U2), Wilcoxon W = rank sum of "
                 + "the smaller group (the first group if equal), Z with tie-corrected variance and no continuity "
                 + "correction, asymptotic two-sided p = 2(1 − Φ(|Z|)); exact two-sided p from the U distribution "

@@ -52,7 +52,8 @@ public final class OutcomeComparator {
         BandTable table = BandTable.of(labels, histograms);
         Optional<ChiSquareResult> chiSquare = PearsonChiSquare.test(table).recordInto(reasons, "chiSquare");
         Optional<FisherExactResult> fisher = FisherFreemanHalton.test(table, options.fisherEnumerationLimit(),
-                options.fisherMonteCarloSamples(), options.fisherMonteCarloSeed(), options.fisherMonteCarloMaxN())
+                options.fisherNetworkLimit(), options.fisherMonteCarloSamples(), options.fisherMonteCarloSeed(),
+                options.fisherMonteCarloMaxN())
                 .recordInto(reasons, "fisherExactP");
         OptionalDouble cramersV = chiSquare.map(c -> OptionalDouble.of(c.cramersV())).orElse(OptionalDouble.empty());
         if (cramersV.isEmpty()) {

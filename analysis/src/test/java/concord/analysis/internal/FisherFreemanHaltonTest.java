@@ -13,7 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FisherFreemanHaltonTest {
 
     private static Computed<FisherExactResult> exact(long[][] t) {
-        return FisherFreemanHalton.test(BandTable.ofCounts(t), 1_000_000, 10_000, 1, 5_000);
+        return FisherFreemanHalton.test(BandTable.ofCounts(t), 1_000_000, 500_000_000, 10_000, 1, 5_000);
+    }
+
+    /** Enumeration and network algorithm off: straight to the Monte Carlo estimate. */
+    private static Computed<FisherExactResult> monteCarlo(long[][] t, int samples, long seed) {
+        return FisherFreemanHalton.test(BandTable.ofCounts(t), 10, 0, samples, seed, 5_000);
     }
 
     /**
@@ -38,6 +43,14 @@ class FisherFreemanHaltonTest {
             }
         }
         assertTrue(ties < 100, "most random tables have no tie");
+    }
+
+    @Test
+    void emptyRowsAndColumnsAreLeftOut() {
+        long[][] withEmpty = {{10, 0, 5}, {0, 0, 0}, {3, 0, 12}};
+        FisherExactResult r = FisherFreemanHalton.test(withEmpty, 1_000_000, 200_000_000, 0, 1, 0).value();
+        assertEquals(exact(new long[][] {{10, 5}, {3, 12}}).value(), r);
+        assertFalse(FisherFreemanHalton.test(new long[][] {{1, 0}, {2, 0}}, 10, 10, 0, 1, 0).isPresent());
     }
 
     @Test
@@ -73,32 +86,52 @@ class FisherFreemanHaltonTest {
     void publishedEffectiveRateTable() {
         FisherExactResult r = exact(new long[][]{{3, 23}, {6, 22}}).value();
         assertEquals(0.4704, r.p(), 0.00005);
-        assertEquals(FisherExactResult.Method.EXACT, r.method());
+        assertEquals(FisherExactResult.Method.ENUMERATION, r.method());
+        assertTrue(r.exact());
         assertEquals(10, r.count(), "column 1 total 9 with rows 26/28: x = 0..9");
+        assertEquals(r.p(), r.lower());
+        assertEquals("exact (enumeration of 10 tables)", r.methodDescription());
     }
 
     @Test
-    void monteCarloEstimateIsCloseToTheExactValueAndReproducible() {
+    void monteCarloEstimateHasA99PercentIntervalAroundTheExactValueAndIsReproducible() {
         long[][] t = {{9, 11, 6}, {21, 5, 2}};
         double exactP = exact(t).value().p();
         assertEquals(0.0128, exactP, 0.00005);
-        Computed<FisherExactResult> mc = FisherFreemanHalton.test(BandTable.ofCounts(t), 10, 20_000, 42, 5_000);
-        FisherExactResult r = mc.value();
+        FisherExactResult r = monteCarlo(t, 20_000, 42).value();
         assertEquals(FisherExactResult.Method.MONTE_CARLO, r.method());
+        assertFalse(r.exact());
         assertEquals(20_000, r.count());
         assertEquals(42, r.seed());
         // standard error of the estimate is about sqrt(p(1-p)/n) = 0.0008
         assertEquals(exactP, r.p(), 0.004);
-        assertEquals(r, FisherFreemanHalton.test(BandTable.ofCounts(t), 10, 20_000, 42, 5_000).value());
-        assertTrue(r.methodDescription().contains("seed 42"));
+        assertTrue(r.lower() < exactP && exactP < r.upper(), r.lower() + " .. " + r.upper());
+        // Clopper–Pearson 99%: about ±2.6 standard errors
+        assertEquals(2 * 2.576 * Math.sqrt(exactP * (1 - exactP) / 20_000), r.upper() - r.lower(), 0.0007);
+        assertEquals(r, monteCarlo(t, 20_000, 42).value());
+        assertTrue(r.methodDescription().startsWith("Monte Carlo estimate, 99% CI 0.01"), r.methodDescription());
+        assertTrue(r.methodDescription().endsWith("(20,000 sampled tables, seed 42)"), r.methodDescription());
+        assertTrue(r.why().contains("network algorithm is turned off"), r.why());
     }
 
     @Test
-    void tooLargeTablesAreNotComputableWithAReason() {
-        long[][] t = {{400_000, 300_000, 200_000}, {100_000, 200_000, 300_000}};
-        Computed<FisherExactResult> r = FisherFreemanHalton.test(BandTable.ofCounts(t), 1_000_000, 10_000, 1, 5_000);
-        assertFalse(r.isPresent());
-        assertTrue(r.reason().contains("N = 1500000"), r.reason());
+    void monteCarloWithNoHitsStillGivesAValidPAndAnIntervalFromZero() {
+        // p is about 1e-14: 1,000 random tables never reach it
+        FisherExactResult r = monteCarlo(new long[][] {{0, 25}, {25, 0}}, 1_000, 7).value();
+        assertEquals(1.0 / 1001, r.p(), 1e-15);
+        assertEquals(0, r.lower());
+        assertEquals(1 - Math.pow(0.005, 1.0 / 1000), r.upper(), 1e-9, "Clopper–Pearson upper end for 0 of 1,000");
+    }
+
+    @Test
+    void largerTablesGoToTheNetworkAlgorithm() {
+        // the 4 × 3 size: 121 answers in groups of 40, 12, 9 and 60
+        long[][] t = {{30, 8, 2}, {6, 4, 2}, {3, 3, 3}, {10, 20, 30}};
+        FisherExactResult network = exact(t).value();
+        assertEquals(FisherExactResult.Method.NETWORK, network.method());
+        assertTrue(network.methodDescription().startsWith("exact (network algorithm, "), network.methodDescription());
+        double[] enumerated = FisherEnumeration.run(t, FisherFreemanHalton.TOLERANCE_RXC);
+        assertEquals(enumerated[0], network.p(), 1e-12 * enumerated[0]);
     }
 
     @Test
