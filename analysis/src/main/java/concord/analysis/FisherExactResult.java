@@ -76,8 +76,9 @@ public record FisherExactResult(double p, Method method, long count, long seed, 
         };
     }
 
-    /** Four significant digits, plain: 0.009000 → "0.009000"; 1.2e-5 → "0.00001200". */
-    static String fourDigits(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).toPlainString();
+    /** An estimate or interval end to four significant digits, plain: 0.0068229 → "0.006823", 1.2e-5 → "0.000012", 0 → "0". */
+    public static String fourDigits(double v) {
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(4, java.math.RoundingMode.HALF_UP))
+                .toPlainString();
     }
 }

@@ -77,12 +77,13 @@ public final class StudyAnalyzer {
                 .orElse(OptionalDouble.empty()));
         OptionalDouble[] qRank = qValues(comparisons, OutcomeComparison::rankTestP);
         List<OutcomeResult> results = new ArrayList<>(outcomes);
-        boolean anyMonteCarlo = false;
+        Map<String, FisherExactResult> estimated = new LinkedHashMap<>();
         for (int o = 0; o < outcomes; o++) {
             OutcomeComparison c = OutcomeComparator.withQValues(comparisons.get(o),
                     new QValues(qChi[o], qFisher[o], qRank[o]));
-            anyMonteCarlo |= c.fisherExact().filter(f -> !f.exact()).isPresent();
-            results.add(new OutcomeResult(study.outcomes().get(o), perGroup.get(o), c));
+            Outcome outcome = study.outcomes().get(o);
+            c.fisherExact().filter(f -> !f.exact()).ifPresent(f -> estimated.put(outcome.label(), f));
+            results.add(new OutcomeResult(outcome, perGroup.get(o), c));
         }
 
         List<ParticipantCharacteristic> characteristics = new ArrayList<>();
@@ -94,7 +95,7 @@ public final class StudyAnalyzer {
             characteristics.add(new ParticipantCharacteristic(study.demographics().get(v), byGroup));
         }
         return new StudyResult(study.title(), groups, results, characteristics, study.scale(), study.rule(), options,
-                MethodsText.describe(study, options, anyMonteCarlo));
+                MethodsText.describe(study, options, estimated));
     }
 
     /** BH q per outcome for one test, over the outcomes where that test has a p. */

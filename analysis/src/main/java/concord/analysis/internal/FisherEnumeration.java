@@ -22,13 +22,11 @@ final class FisherEnumeration {
         long[] rowTotals = new long[rows];
         columnTotals = new long[columns];
         long total = 0;
-        double observed = 0;
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < columns; j++) {
                 rowTotals[i] += table[i][j];
                 columnTotals[j] += table[i][j];
                 total += table[i][j];
-                observed -= LogFactorial.of(table[i][j]);
             }
         }
         double constant = -LogFactorial.of(total);
@@ -39,6 +37,13 @@ final class FisherEnumeration {
             constant += LogFactorial.of(c);
         }
         this.constant = constant;
+        // log probabilities throughout, accumulated from the constant as before the network algorithm came
+        double observed = constant;
+        for (long[] row : table) {
+            for (long x : row) {
+                observed -= LogFactorial.of(x);
+            }
+        }
         threshold = observed + tolerance;
         remaining = rowTotals;
     }
@@ -46,7 +51,7 @@ final class FisherEnumeration {
     /** {p, tables enumerated}. */
     static double[] run(long[][] table, double tolerance) {
         FisherEnumeration f = new FisherEnumeration(table, tolerance);
-        f.enumerateColumn(0, 0);
+        f.enumerateColumn(0, f.constant);
         return new double[] {Math.min(1.0, f.p), f.tables};
     }
 
@@ -76,7 +81,7 @@ final class FisherEnumeration {
             }
             tables++;
             if (last <= threshold) {
-                p += Math.exp(constant + last);
+                p += Math.exp(last);
             }
             return;
         }

@@ -1,10 +1,12 @@
 package concord.analysis.internal;
 
 import concord.analysis.AnalysisOptions;
+import concord.analysis.FisherExactResult;
 import concord.analysis.Study;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The printable description of what an analysis computed and how. */
 public final class MethodsText {
@@ -12,7 +14,9 @@ public final class MethodsText {
     private MethodsText() {
     }
 
-    public static List<String> describe(Study study, AnalysisOptions options, boolean anyMonteCarlo) {
+    /** @param estimated outcome label → its Fisher–Freeman–Halton Monte Carlo estimate, in study order */
+    public static List<String> describe(Study study, AnalysisOptions options, Map<String, FisherExactResult> estimated) {
+        boolean anyMonteCarlo = !estimated.isEmpty();
         List<String> lines = new ArrayList<>();
         lines.add("Ratings on the scale " + study.scale().describe() + "; "
                 + study.outcomes().size() + " outcomes compared between " + study.groups().size() + " groups.");
@@ -35,6 +39,14 @@ public final class MethodsText {
                 + " steps, a Monte Carlo estimate (1 + hits)/(1 + " + options.fisherMonteCarloSamples()
                 + ") with seed " + options.fisherMonteCarloSeed() + " and a 99% Clopper–Pearson confidence interval" : "")
                 + ".");
+        if (anyMonteCarlo) {
+            List<String> each = new ArrayList<>();
+            estimated.forEach((label, f) -> each.add(label + ": " + String.format(java.util.Locale.ROOT,
+                    "p = %s, 99%% CI %s–%s (%,d sampled tables, seed %d; %s)", FisherExactResult.fourDigits(f.p()),
+                    FisherExactResult.fourDigits(f.lower()), FisherExactResult.fourDigits(f.upper()), f.count(), f.seed(), f.why())));
+            lines.add("Fisher–Freeman–Halton p estimated by Monte Carlo for " + estimated.size() + " outcome"
+                    + (estimated.size() == 1 ? "" : "s") + " — " + String.join("; ", each) + ".");
+        }
         lines.add("Two groups: Mann–Whitney U test as SPSS NPAR TESTS: U = min(U1, U2), Wilcoxon W = rank sum of "
                 + "the smaller group (the first group if equal), Z with tie-corrected variance and no continuity "
                 + "correction, asymptotic two-sided p = 2(1 − Φ(|Z|)); exact two-sided p from the U distribution "

@@ -1,6 +1,7 @@
 package concord.analysis.report;
 
 import concord.analysis.Band;
+import concord.analysis.FisherExactResult;
 import concord.analysis.GroupStatistics;
 import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeComparison;
@@ -59,7 +60,8 @@ public final class CsvReportRenderer implements ReportRenderer {
         }
         header.addAll(List.of("mean", "sd", "median", "q1", "q3", "consensus",
                 "chi_square", "chi_square_df", "chi_square_p", "chi_square_cells_expected_below_5", "chi_square_min_expected",
-                "fisher_exact_p", "rank_test", "rank_test_statistic", "rank_test_z", "rank_test_p",
+                "fisher_exact_p", "fisher_exact_method", "fisher_exact_ci99_lower", "fisher_exact_ci99_upper",
+                "fisher_exact_samples", "fisher_exact_seed", "rank_test", "rank_test_statistic", "rank_test_z", "rank_test_p",
                 "q_chi_square", "q_fisher_exact", "q_rank_test", "cramers_v", "effect_r", "cliffs_delta",
                 "differs", "differs_reasons", "not_computable"));
         return header;
@@ -103,6 +105,13 @@ public final class CsvReportRenderer implements ReportRenderer {
         cells.add(comparison.chiSquare().map(c -> Cell.number(Integer.toString(c.cellsExpectedBelow5()))).orElse(Cell.empty()));
         cells.add(comparison.chiSquare().map(c -> number(c.minExpected())).orElse(Cell.empty()));
         cells.add(comparison.fisherExact().map(f -> number(f.p())).orElse(Cell.empty()));
+        // enumeration / network (exact) or monte_carlo with its 99% interval, samples and seed
+        cells.add(Cell.text(comparison.fisherExact().map(f -> f.method().key()).orElse("")));
+        Optional<FisherExactResult> estimate = comparison.fisherExact().filter(f -> !f.exact());
+        cells.add(estimate.map(f -> number(f.lower())).orElse(Cell.empty()));
+        cells.add(estimate.map(f -> number(f.upper())).orElse(Cell.empty()));
+        cells.add(estimate.map(f -> Cell.number(Long.toString(f.count()))).orElse(Cell.empty()));
+        cells.add(estimate.map(f -> Cell.number(Long.toString(f.seed()))).orElse(Cell.empty()));
         if (comparison.mannWhitney().isPresent()) {
             cells.add(Cell.text("mann_whitney"));
             cells.add(number(comparison.mannWhitney().get().u()));

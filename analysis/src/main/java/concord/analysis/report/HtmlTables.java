@@ -207,9 +207,10 @@ public final class HtmlTables {
             html.append(" rowspan=\"").append(rowspan).append('"');
         }
         html.append('>').append(escape(cell.text()));
-        if (cell.isMissing()) {
-            int n = notes.number(cell.reason());
-            html.append("<sup><a href=\"#").append(notes.idPrefix()).append(n).append("\" title=\"").append(escape(cell.reason()))
+        int n = notes.of(cell);
+        if (n > 0) {
+            String text = cell.isMissing() ? cell.reason() : cell.note();
+            html.append("<sup><a href=\"#").append(notes.idPrefix()).append(n).append("\" title=\"").append(escape(text))
                     .append("\">").append(n).append("</a></sup>");
         }
         html.append("</td>");
@@ -220,10 +221,10 @@ public final class HtmlTables {
             return;
         }
         html.append("<ol class=\"footnotes\">\n");
-        List<String> reasons = notes.reasons();
-        for (int i = 0; i < reasons.size(); i++) {
-            html.append("<li id=\"").append(notes.idPrefix()).append(i + 1).append("\">").append(Numbers.NOT_COMPUTABLE).append(" ")
-                    .append(escape(reasons.get(i))).append("</li>\n");
+        List<Footnotes.Entry> entries = notes.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            html.append("<li id=\"").append(notes.idPrefix()).append(i + 1).append("\">")
+                    .append(escape(Footnotes.text(entries.get(i)))).append("</li>\n");
         }
         html.append("</ol>\n");
     }

@@ -20,7 +20,6 @@ import concord.analysis.report.internal.DomainSummaryChart;
 import concord.analysis.report.internal.Figure2Chart;
 import concord.analysis.report.internal.FontResolver;
 import concord.analysis.report.internal.Footnotes;
-import concord.analysis.report.internal.Numbers;
 import concord.analysis.report.internal.PdfCanvas;
 import concord.analysis.report.internal.PdfFonts;
 import concord.analysis.report.internal.PdfMetadata;
@@ -251,9 +250,9 @@ public final class PdfReportRenderer implements ReportRenderer {
     }
 
     private static void footnotes(Document document, PdfFonts fonts, Footnotes notes) throws DocumentException {
-        List<String> reasons = notes.reasons();
-        for (int i = 0; i < reasons.size(); i++) {
-            document.add(paragraph(fonts, "[" + (i + 1) + "] " + Numbers.NOT_COMPUTABLE + " " + reasons.get(i), 7.5f, false));
+        List<Footnotes.Entry> entries = notes.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            document.add(paragraph(fonts, "[" + (i + 1) + "] " + Footnotes.text(entries.get(i)), 7.5f, false));
         }
     }
 

@@ -1,6 +1,7 @@
 package concord.analysis.report;
 
 import concord.analysis.Band;
+import concord.analysis.FisherExactResult;
 import concord.analysis.CategoryCount;
 import concord.analysis.CharacteristicSummary;
 import concord.analysis.DemographicVariable;
@@ -44,6 +45,8 @@ public final class XlsxReportRenderer implements ReportRenderer {
     static final String P_FORMAT = "[&lt;0.001]&quot;&lt;0.001&quot;;0.000";
     /** Medians and quartiles: General prints 7.75, 8 and 6.5 like the paper ("0.##" would print "8."). */
     static final String QUANTILE = "General";
+    /** Monte Carlo interval ends: four decimals, so 0.0068 and 0.0115 show. */
+    static final String ESTIMATE_FORMAT = "0.0000";
 
     private XlsxReportRenderer() {
     }
@@ -80,7 +83,8 @@ public final class XlsxReportRenderer implements ReportRenderer {
         }
         String rank = view.rankTestName();
         headers.addAll(List.of("Mean", "SD", "Median", "Q1", "Q3", "Consensus", "Chi-square", "df", "Chi-square p",
-                "Cells E<5", "Min expected", "Exact p (Fisher-Freeman-Halton)", rank + " statistic", "Z", rank + " p",
+                "Cells E<5", "Min expected", "Exact p (Fisher-Freeman-Halton)", "Exact p method", "Exact p 99% CI lower",
+                "Exact p 99% CI upper", "Exact p samples", "Exact p seed", rank + " statistic", "Z", rank + " p",
                 "q (chi-square)", "q (exact)", "q (" + rank + ")", "Cramer's V", "r", "Cliff's delta", "Differs", "Why",
                 "Notes"));
         header(sheet, 0, headers);
@@ -120,6 +124,14 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 number(sheet, row, c++, comparison.chiSquare().map(x -> OptionalDouble.of(x.cellsExpectedBelow5())).orElse(OptionalDouble.empty()), "0");
                 number(sheet, row, c++, comparison.chiSquare().map(x -> OptionalDouble.of(x.minExpected())).orElse(OptionalDouble.empty()), "0.00");
                 number(sheet, row, c++, comparison.fisherExact().map(x -> OptionalDouble.of(x.p())).orElse(OptionalDouble.empty()), P_FORMAT);
+                // how: exact (enumeration, network algorithm) or a Monte Carlo estimate with its 99% interval, samples and seed
+                text(sheet, row, c++, comparison.fisherExact().map(x -> x.exact() ? "exact (" + x.method().key() + ")" : "Monte Carlo")
+                        .orElse(""));
+                Optional<FisherExactResult> estimate = comparison.fisherExact().filter(x -> !x.exact());
+                number(sheet, row, c++, estimate.map(x -> OptionalDouble.of(x.lower())).orElse(OptionalDouble.empty()), ESTIMATE_FORMAT);
+                number(sheet, row, c++, estimate.map(x -> OptionalDouble.of(x.upper())).orElse(OptionalDouble.empty()), ESTIMATE_FORMAT);
+                number(sheet, row, c++, estimate.map(x -> OptionalDouble.of(x.count())).orElse(OptionalDouble.empty()), "0");
+                number(sheet, row, c++, estimate.map(x -> OptionalDouble.of(x.seed())).orElse(OptionalDouble.empty()), "0");
                 if (comparison.mannWhitney().isPresent()) {
                     number(sheet, row, c++, OptionalDouble.of(comparison.mannWhitney().get().u()), "0.0");
                     number(sheet, row, c++, OptionalDouble.of(comparison.mannWhitney().get().z()), "0.000");

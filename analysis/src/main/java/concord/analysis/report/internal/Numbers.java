@@ -60,6 +60,12 @@ public final class Numbers {
         return BigDecimal.valueOf(p).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** An estimate or interval end to four significant digits, plain: {@code 0.0068229} → {@code "0.006823"}, 0 → {@code "0"}. */
+    public static String estimate(double value) {
+        requireFinite(value);
+        return concord.analysis.FisherExactResult.fourDigits(value);
+    }
+
     /** A test statistic (chi-square, Z, U…) with the given decimals, sign kept. */
     public static String statistic(double value, int decimals) {
         return fixed(value, decimals);

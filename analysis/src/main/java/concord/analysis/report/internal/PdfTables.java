@@ -66,7 +66,7 @@ public final class PdfTables {
         table.setTotalWidth(width);
         table.setLockedWidth(true);
         try {
-            table.setWidths(new float[] {15, 6.5f, 3, 4, 4, 4, 6, 7.5f, 8, 4.5f, 7, 4.5f, 7.5f, 4});
+            table.setWidths(new float[] {15, 6.5f, 3, 4, 4, 4, 6, 7.5f, 8, 4.5f, 5, 7, 4.5f, 7.5f, 4});
         } catch (com.lowagie.text.DocumentException e) {
             throw new IllegalStateException("Table 1 column widths do not match its " + headers.size() + " columns", e);
         }
@@ -131,7 +131,8 @@ public final class PdfTables {
     }
 
     private PdfPCell numberCell(TextCell value, Footnotes notes) {
-        String text = value.isMissing() ? value.text() + " " + superscript(notes.number(value.reason())) : value.text();
+        int n = notes.of(value);
+        String text = n > 0 ? value.text() + " " + superscript(n) : value.text();
         return cell(fonts.phrase(text, SIZE, false, Color.BLACK), Element.ALIGN_RIGHT);
     }
 

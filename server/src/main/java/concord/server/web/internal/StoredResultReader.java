@@ -77,6 +77,8 @@ public final class StoredResultReader {
         AnalysisOptions options = new AnalysisOptions(o.required("alpha").asDouble(),
                 PairwiseCorrection.valueOf(o.required("pairwiseCorrection").asText().toUpperCase(Locale.ROOT)),
                 o.required("exactMannWhitneyMaxN").asInt(), o.required("fisherEnumerationLimit").asLong(),
+                // absent from results written before the network algorithm: those then fail the byte check below
+                o.path("fisherNetworkLimit").asLong(AnalysisOptions.defaults().fisherNetworkLimit()),
                 o.required("fisherMonteCarloSamples").asInt(), o.required("fisherMonteCarloSeed").asLong(),
                 o.required("fisherMonteCarloMaxN").asLong());
 

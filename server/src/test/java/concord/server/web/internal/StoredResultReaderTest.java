@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 class StoredResultReaderTest {
 
     private static StudyResult analysed() {
+        return analysed(concord.analysis.AnalysisOptions.defaults());
+    }
+
+    private static StudyResult analysed(concord.analysis.AnalysisOptions options) {
         Study study = new Study("T <b>", List.of(new Outcome("q1", "Pain", "Body"), new Outcome("q2", "Sleep \"x\"", "")),
                 List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient"), new StakeholderGroup("3", "Nurse")),
                 concord.analysis.RatingScale.grade(), concord.analysis.ConsensusRule.defaults(),
@@ -38,7 +42,7 @@ class StoredResultReaderTest {
             ratings.addCharacteristic(g, 0, 20 + i);
             ratings.addCharacteristic(g, 1, "1");
         }
-        return StudyAnalyzer.withDefaults().analyze(ratings);
+        return StudyAnalyzer.withDefaults().with(options).analyze(ratings);
     }
 
     @Test
@@ -48,6 +52,25 @@ class StoredResultReaderTest {
         assertEquals(json, StudyResultJson.write(rebuilt));
         assertEquals(3, rebuilt.groups().size());
         assertEquals(2, rebuilt.participantCharacteristics().size());
+    }
+
+    /** A run whose exact test was estimated: the dashboard re-derives the same estimate and shows its interval, samples and seed. */
+    @Test
+    void aMonteCarloEstimateSurvivesAndTheDashboardShowsItsIntervalSamplesAndSeed() {
+        StudyResult estimated = analysed(concord.analysis.AnalysisOptions.defaults().withFisherEnumerationLimit(1)
+                .withFisherNetworkLimit(1));
+        String json = StudyResultJson.write(estimated);
+        assertTrue(json.contains("\"fisherExactMethod\" : \"monte_carlo\""), json);
+        StudyResult rebuilt = StoredResultReader.read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(json, StudyResultJson.write(rebuilt));
+        concord.analysis.FisherExactResult f = rebuilt.outcomes().get(0).comparison().fisherExact().orElseThrow();
+        String page = ProjectPage.render(new ProjectPage.Model("p1", "T", "alice", "csrf", java.util.Optional.empty(),
+                java.util.Optional.of(rebuilt), java.util.Optional.empty(), List.of(), List.of(),
+                concord.server.web.Table1Query.of(null, null, null), "", false));
+        assertTrue(page.contains("<th scope=\"col\">Exact p</th>"), "Table 1 has the exact p column");
+        assertTrue(page.contains("Monte Carlo estimate of the exact p: 99% CI " + concord.analysis.FisherExactResult.fourDigits(f.lower())
+                + "–" + concord.analysis.FisherExactResult.fourDigits(f.upper()) + ", 10,000 sampled tables, seed 20260101"), page);
+        assertTrue(page.contains("Fisher–Freeman–Halton p estimated by Monte Carlo"), "methods name the estimated outcomes");
     }
 
     @Test
