@@ -151,6 +151,15 @@ final class FisherNetwork {
         }
         int[] key = toSortedInts(r <= c ? rows : cols);
         int[] stage = toSortedInts(r <= c ? cols : rows);
+        if (key.length == 2 && stage.length == 3) {
+            // two groups, three bands: about (c₀ + 1)(c₁ + 1) steps (each arc from the root, then each
+            // completion of the tail it reaches), known before starting, so a hopeless run is not begun
+            double steps = (stage[0] + 1.0) * (stage[1] + 1.0);
+            if (steps > workLimit) {
+                return new Run(Double.NaN, 0, 0, 0, 0, String.format(java.util.Locale.ROOT,
+                        "the network algorithm would need about %.2g steps (limit %d)", steps, workLimit));
+            }
+        }
         try {
             FisherNetwork network = new FisherNetwork(key, stage, lf, observed, tolerance, constant, workLimit, memoryLimit);
             double p = network.compute();

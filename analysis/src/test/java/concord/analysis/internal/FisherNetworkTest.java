@@ -73,6 +73,16 @@ class FisherNetworkTest {
     }
 
     @Test
+    void aTwoGroupTableTooLargeForTheLimitIsNotStarted() {
+        long[][] t = {{30_000, 20_000, 10_000}, {25_000, 25_000, 15_000}};
+        long start = System.nanoTime();
+        FisherNetwork.Run run = FisherNetwork.run(t, TOL, 500_000_000L, 6_000_000L);
+        assertFalse(run.complete());
+        assertEquals("the network algorithm would need about 1.1e+09 steps (limit 500000000)", run.stopped());
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "decided without running");
+    }
+
+    @Test
     void isDeterministic() {
         long[][] t = {{24, 10, 3}, {29, 13, 8}, {105, 40, 20}, {150, 77, 21}};
         assertEquals(Double.doubleToLongBits(network(t).p()), Double.doubleToLongBits(network(t).p()));
