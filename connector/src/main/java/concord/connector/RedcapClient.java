@@ -179,7 +179,7 @@ public final class RedcapClient implements AutoCloseable {
      * with {@code instrument} and {@code repeat_instance}); the rest of the record stays. {@code event} names the
      * event in a longitudinal project and is {@code null} or empty in a classic one. Needs the Delete Record
      * right besides API Import; REDCap answers the number of records affected (1). Safe to repeat: deleting an
-     * instance that is already gone affects the record again and changes nothing.
+     * instance that is already gone changes nothing and answers 0.
      */
     public int deleteRecordInstance(String recordId, String instrument, String event, int repeatInstance) {
         Objects.requireNonNull(recordId, "recordId");

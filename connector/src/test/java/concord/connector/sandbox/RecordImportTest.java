@@ -50,11 +50,14 @@ class RecordImportTest {
     @Test
     void csvImportReturnsIdsAndAutoNumbers() throws Exception {
         HttpResponse<String> ids = importData("csv", "record_id,name_first\n200,\"Bo, Jr.\"\n201,Cy\n", "returnContent", "ids");
-        assertEquals("id\n200\n201\n", ids.body());
+        assertEquals("id\n200\n201", ids.body(), "REDCap's API/record/import.php trims the CSV it writes");
         assertEquals("Bo, Jr.", sandbox.project(pid).values("200").get("name_first"));
         HttpResponse<String> auto = importData("json", "[{\"record_id\":\"x\",\"name_first\":\"Dee\"}]", "forceAutoNumber", "True",
                 "returnContent", "auto_ids");
         assertEquals("[\"202,x\"]", auto.body());
+        HttpResponse<String> autoCsv = importData("json", "[{\"record_id\":\"y\",\"name_first\":\"Eve\"}]", "forceAutoNumber", "true",
+                "returnContent", "auto_ids", "returnFormat", "csv");
+        assertEquals("id,original_id\n203,y", autoCsv.body());
         assertEquals("1", importData("csv", "record_id,age\n1,20\n").body());
     }
 
