@@ -66,12 +66,12 @@ final class ImportAnswer {
         switch (content) {
             case "ids" -> {
                 sb.append("<ids>");
-                ids.values().forEach(id -> sb.append("<id>").append(Xml.escape(id)).append("</id>"));
+                ids.values().forEach(id -> sb.append("<id>").append(Xml.text(id)).append("</id>"));
                 sb.append("</ids>");
             }
             case "auto_ids" -> {
                 sb.append("<ids>");
-                ids.forEach((sent, saved) -> sb.append("<id>").append(Xml.escape(saved + "," + sent)).append("</id>"));
+                ids.forEach((sent, saved) -> sb.append("<id>").append(Xml.text(saved + "," + sent)).append("</id>"));
                 sb.append("</ids>");
             }
             case "nothing" -> {
