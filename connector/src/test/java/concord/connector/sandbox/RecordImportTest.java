@@ -138,4 +138,14 @@ class RecordImportTest {
         assertTrue(stray.body().contains("redcap_repeat_instance cannot have a value"), stray.body());
         assertTrue(!sandbox.project(rpid).recordIds().contains("78") && !sandbox.project(rpid).recordIds().contains("79"));
     }
+
+    /** dateFormat=MDY/DMY (PyCap's date_format, PHPCap's $dateFormat): slashed dates are stored as YYYY-MM-DD. */
+    @Test
+    void dateFormatMdyAndDmyConvertSlashedDates() {
+        assertEquals(200, importData("json", "[{\"record_id\":\"500\",\"dob\":\"12/31/1970\"}]", "dateFormat", "MDY").statusCode());
+        assertEquals("1970-12-31", sandbox.project(pid).values("500").get("dob"));
+        assertEquals(200, importData("json", "[{\"record_id\":\"501\",\"dob\":\"1/2/1971\"}]", "dateFormat", "DMY").statusCode());
+        assertEquals("1971-02-01", sandbox.project(pid).values("501").get("dob"));
+        assertEquals(400, importData("json", "[{\"record_id\":\"502\",\"dob\":\"12/31/1970\"}]").statusCode(), "YMD is the default");
+    }
 }

@@ -36,6 +36,7 @@ public final class RecordImporter {
             case "csv" -> csv(data);
             default -> throw ApiException.badRequest("The sandbox imports records as format=json or format=csv");
         };
+        convertDates(call.project().dictionary(), rows, p.get("dateFormat", "YMD"));
         boolean overwrite = p.lower("overwriteBehavior", "normal").equals("overwrite");
         boolean autoNumber = p.bool("forceAutoNumber");
         ProjectData project = call.project();
@@ -200,6 +201,31 @@ public final class RecordImporter {
             sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
         }
         return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern SLASHED = java.util.regex.Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})(.*)$");
+
+    /**
+     * {@code dateFormat=MDY} or {@code DMY}: dates and datetimes sent as {@code 12/31/2016} or {@code 31/12/2016}
+     * become REDCap's stored {@code 2016-12-31} before validation (REDCap's default is YMD).
+     */
+    static void convertDates(Dictionary d, List<Map<String, String>> rows, String dateFormat) {
+        boolean mdy = dateFormat.equals("MDY");
+        if (!mdy && !dateFormat.equals("DMY")) {
+            return;
+        }
+        for (Map<String, String> row : rows) {
+            row.replaceAll((field, value) -> {
+                FieldDef f = d.field(field);
+                java.util.regex.Matcher m = SLASHED.matcher(value.trim());
+                if (f == null || !f.validation().startsWith("date") || !m.matches()) {
+                    return value;
+                }
+                String month = mdy ? m.group(1) : m.group(2);
+                String day = mdy ? m.group(2) : m.group(1);
+                return m.group(3) + "-" + (month.length() == 1 ? "0" : "") + month + "-" + (day.length() == 1 ? "0" : "") + day + m.group(4);
+            });
+        }
     }
 
     private static List<Map<String, String>> json(String data) {
