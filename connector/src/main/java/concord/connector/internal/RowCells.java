@@ -1,0 +1,78 @@
+package concord.connector.internal;
+
+import concord.connector.ExportRow;
+import java.util.Arrays;
+
+/** The reusable {@link ExportRow} of the byte-level readers: cell ranges over one buffer. */
+public final class RowCells implements ExportRow {
+    private byte[] bytes;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private int size;
+    private long line;
+
+    void reset(byte[] buffer, long rowLine) {
+        this.bytes = buffer;
+        this.line = rowLine;
+        this.size = 0;
+    }
+
+    void set(int cell, int start, int end) {
+        if (cell >= starts.length) {
+            starts = Arrays.copyOf(starts, Math.max(cell + 1, starts.length * 2));
+            ends = Arrays.copyOf(ends, starts.length);
+        }
+        starts[cell] = start;
+        ends[cell] = end;
+    }
+
+    void size(int cells) {
+        this.size = cells;
+    }
+
+    /** Turns the doubled quotes of a quoted cell into single ones, in place. */
+    void undoubleQuotes(int cell) {
+        int w = starts[cell];
+        for (int r = starts[cell], end = ends[cell]; r < end; r++) {
+            bytes[w++] = bytes[r];
+            if (bytes[r] == '"') {
+                r++;
+            }
+        }
+        ends[cell] = w;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    @Override
+    public int start(int cell) {
+        return starts[cell];
+    }
+
+    @Override
+    public int end(int cell) {
+        return ends[cell];
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    /** The cells as strings (the readers that hand out strings). */
+    public String[] texts() {
+        String[] out = new String[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = text(i);
+        }
+        return out;
+    }
+}
