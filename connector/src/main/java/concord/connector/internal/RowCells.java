@@ -14,7 +14,6 @@ public final class RowCells implements ExportRow {
     void reset(byte[] buffer, long rowLine) {
         this.bytes = buffer;
         this.line = rowLine;
-        this.size = 0;
     }
 
     void set(int cell, int start, int end) {
