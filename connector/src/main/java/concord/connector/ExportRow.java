@@ -33,6 +33,16 @@ public interface ExportRow {
         return new String(bytes(), start(cell), end(cell) - start(cell), StandardCharsets.UTF_8);
     }
 
+    /** True when every cell is ASCII (see {@link #ascii(int)}); readers may answer from the row's whole span. */
+    default boolean ascii() {
+        for (int i = 0; i < size(); i++) {
+            if (!ascii(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when every byte of the cell is ASCII (then its bytes are exactly the UTF-8 of {@link #text}). */
     default boolean ascii(int cell) {
         byte[] b = bytes();

@@ -5,6 +5,7 @@ import concord.connector.internal.CsvTokenizer;
 import concord.connector.internal.RowCells;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -62,6 +63,11 @@ public final class RecordCsvScanner implements Closeable {
             channel.close();
             throw e;
         }
+    }
+
+    /** The file, as messages name it. */
+    public String source() {
+        return source;
     }
 
     /** The header's columns (the record ID is the first); null for an empty file. */
@@ -122,13 +128,7 @@ public final class RecordCsvScanner implements Closeable {
         CsvTokenizer rows = CsvTokenizer.of(channel, from, to, line);
         try {
             while (rows.next()) {
-                RowCells row = rows.row();
-                if (row.size() != columns.size()) {
-                    throw new RedcapFormatException(source + " line " + row.line() + " has " + row.size()
-                            + " cells but the header has " + columns.size() + "; the file is cut short or a cell with "
-                            + "a comma or line break lost its quotes", null);
-                }
-                sink.row(row);
+                deliver(source, columns, rows.row(), sink);
             }
         } catch (CsvFormatException e) {
             throw unreadable(source, e);
@@ -136,6 +136,37 @@ public final class RecordCsvScanner implements Closeable {
             throw new RedcapFormatException(source + " could not be read: " + e.getCause().getMessage(), e.getCause());
         }
         return rows.offset();
+    }
+
+    /**
+     * Reads a whole export from a stream (header, then every row) into {@code sink}; {@code source} names it in
+     * messages. The same checks as {@link #scan(long, long, long, RecordRowSink)}.
+     */
+    public static void scan(InputStream in, String source, RecordRowSink sink) {
+        CsvTokenizer rows = CsvTokenizer.of(in);
+        try {
+            if (!rows.next()) {
+                return;
+            }
+            ExportColumns columns = ExportColumns.of(checkHeader(source, rows.row().texts()), 0);
+            sink.columns(columns);
+            while (rows.next()) {
+                deliver(source, columns, rows.row(), sink);
+            }
+        } catch (CsvFormatException e) {
+            throw unreadable(source, e);
+        } catch (UncheckedIOException e) {
+            throw new RedcapFormatException(source + " could not be read: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void deliver(String source, ExportColumns columns, RowCells row, RecordRowSink sink) {
+        if (row.size() != columns.size()) {
+            throw new RedcapFormatException(source + " line " + row.line() + " has " + row.size()
+                    + " cells but the header has " + columns.size() + "; the file is cut short or a cell with "
+                    + "a comma or line break lost its quotes", null);
+        }
+        sink.row(row);
     }
 
     @Override

@@ -40,7 +40,9 @@ public final class CsvTokenizer {
     private long base;
     private long line = 1;
     private final RowCells row = new RowCells();
-    private boolean[] unescape = new boolean[16];
+    /** Cells of the current row holding doubled quotes, undoubled once the row is complete. */
+    private int[] doubledCells = new int[8];
+    private int quoted;
 
     private CsvTokenizer(Source source, long base, long stopAt, int bufferSize) {
         this.source = source;
@@ -193,7 +195,10 @@ public final class CsvTokenizer {
         long rowLine = line;
         long ln = line;
         row.reset(b, rowLine);
+        int[] starts = row.starts;
+        int[] ends = row.ends;
         int cell = 0;
+        quoted = 0;
         while (true) {
             if (p < limit && b[p] == '"') {
                 int from = ++p;
@@ -233,6 +238,8 @@ public final class CsvTokenizer {
                     p++;
                 }
                 addCell(cell++, from, to, doubled);
+                starts = row.starts;
+                ends = row.ends;
                 // Jackson ignores control characters and spaces between a closing quote and the separator.
                 while (p < limit && b[p] >= 0 && b[p] <= ' ' && b[p] != '\n' && b[p] != '\r') {
                     p++;
@@ -265,7 +272,13 @@ public final class CsvTokenizer {
                     addCell(cell++, from, p, false);
                     return endRow(p, ln, cell);
                 }
-                addCell(cell++, from, p, false);
+                if (cell == starts.length) {
+                    row.grow(cell);
+                    starts = row.starts;
+                    ends = row.ends;
+                }
+                starts[cell] = from;
+                ends[cell++] = p;
                 if (c == ',') {
                     p++;
                     continue;
@@ -286,10 +299,8 @@ public final class CsvTokenizer {
 
     private int endRow(int p, long nextLine, int cells) {
         row.size(cells);
-        for (int i = 0; i < cells; i++) {
-            if (unescape[i]) {
-                row.undoubleQuotes(i);
-            }
+        for (int i = 0; i < quoted; i++) {
+            row.undoubleQuotes(doubledCells[i]);
         }
         pos = p;
         line = nextLine;
@@ -297,10 +308,12 @@ public final class CsvTokenizer {
     }
 
     private void addCell(int cell, int from, int to, boolean doubled) {
-        if (cell == unescape.length) {
-            unescape = Arrays.copyOf(unescape, cell * 2);
+        if (doubled) {
+            if (quoted == doubledCells.length) {
+                doubledCells = Arrays.copyOf(doubledCells, quoted * 2);
+            }
+            doubledCells[quoted++] = cell;
         }
-        unescape[cell] = doubled;
         row.set(cell, from, to);
     }
 

@@ -1,13 +1,17 @@
 package concord.connector.internal;
 
 import concord.connector.ExportRow;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** The reusable {@link ExportRow} of the byte-level readers: cell ranges over one buffer. */
 public final class RowCells implements ExportRow {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private byte[] bytes;
-    private int[] starts = new int[64];
-    private int[] ends = new int[64];
+    int[] starts = new int[64];
+    int[] ends = new int[64];
     private int size;
     private long line;
 
@@ -18,11 +22,16 @@ public final class RowCells implements ExportRow {
 
     void set(int cell, int start, int end) {
         if (cell >= starts.length) {
-            starts = Arrays.copyOf(starts, Math.max(cell + 1, starts.length * 2));
-            ends = Arrays.copyOf(ends, starts.length);
+            grow(cell);
         }
         starts[cell] = start;
         ends[cell] = end;
+    }
+
+    /** Makes room for cell {@code cell}. */
+    void grow(int cell) {
+        starts = Arrays.copyOf(starts, Math.max(cell + 1, starts.length * 2));
+        ends = Arrays.copyOf(ends, starts.length);
     }
 
     void size(int cells) {
@@ -39,6 +48,31 @@ public final class RowCells implements ExportRow {
             }
         }
         ends[cell] = w;
+    }
+
+    /** One pass over the bytes from the first cell to the last, eight at a time. */
+    @Override
+    public boolean ascii() {
+        if (size == 0) {
+            return true;
+        }
+        int from = starts[0];
+        int to = ends[size - 1];
+        if (to < from) {
+            return ExportRow.super.ascii();
+        }
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (((long) LONGS.get(bytes, i) & 0x8080808080808080L) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
