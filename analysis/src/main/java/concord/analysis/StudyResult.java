@@ -1,6 +1,8 @@
 package concord.analysis;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The complete analysis of a study: per-outcome statistics and comparisons, participant
@@ -15,16 +17,34 @@ import java.util.List;
  * @param consensusRule              the consensus rule applied
  * @param options                    the analysis options used
  * @param methods                    what was computed and how, one printable sentence per line
+ * @param delphi                     for a study of several rounds, the rounds and what changed between them
+ *                                   (the other components are then the latest answered round's); empty for a
+ *                                   single survey
  */
 public record StudyResult(String title, List<GroupSummary> groups, List<OutcomeResult> outcomes,
                           List<ParticipantCharacteristic> participantCharacteristics, RatingScale scale,
-                          ConsensusRule consensusRule, AnalysisOptions options, List<String> methods) {
+                          ConsensusRule consensusRule, AnalysisOptions options, List<String> methods,
+                          Optional<DelphiResult> delphi) {
 
     public StudyResult {
         groups = List.copyOf(groups);
         outcomes = List.copyOf(outcomes);
         participantCharacteristics = List.copyOf(participantCharacteristics);
         methods = List.copyOf(methods);
+        Objects.requireNonNull(delphi, "delphi");
+    }
+
+    /** The result of a single survey (no rounds). */
+    public StudyResult(String title, List<GroupSummary> groups, List<OutcomeResult> outcomes,
+                       List<ParticipantCharacteristic> participantCharacteristics, RatingScale scale,
+                       ConsensusRule consensusRule, AnalysisOptions options, List<String> methods) {
+        this(title, groups, outcomes, participantCharacteristics, scale, consensusRule, options, methods, Optional.empty());
+    }
+
+    /** This result with the rounds of a Delphi study attached. */
+    public StudyResult withDelphi(DelphiResult rounds) {
+        return new StudyResult(title, groups, outcomes, participantCharacteristics, scale, consensusRule, options, methods,
+                Optional.of(rounds));
     }
 
     /** Headline counts: consensus classes per group, outcomes critical everywhere, differing outcomes by reason. */

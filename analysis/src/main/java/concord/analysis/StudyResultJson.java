@@ -49,7 +49,8 @@ public final class StudyResultJson {
         }
     }
 
-    private record Emitter(JsonGenerator json) {
+    /** Writes the objects; shared with {@link DelphiJson}, which writes a Delphi study's rounds. */
+    record Emitter(JsonGenerator json) {
 
         void study(StudyResult r) throws IOException {
             json.writeStartObject();
@@ -78,6 +79,9 @@ public final class StudyResultJson {
             }
             json.writeEndArray();
             strings("methods", r.methods());
+            if (r.delphi().isPresent()) {
+                new DelphiJson(this).write(r.delphi().get());
+            }
             json.writeEndObject();
         }
 
@@ -186,26 +190,7 @@ public final class StudyResultJson {
         void comparison(OutcomeComparison c) throws IOException {
             json.writeObjectFieldStart("comparison");
             strings("groupsCompared", c.groupsCompared());
-            json.writeFieldName("chiSquare");
-            if (c.chiSquare().isPresent()) {
-                ChiSquareResult x = c.chiSquare().get();
-                json.writeStartObject();
-                json.writeNumberField("statistic", x.statistic());
-                json.writeNumberField("df", x.df());
-                json.writeNumberField("p", x.p());
-                json.writeNumberField("cellsExpectedBelow5", x.cellsExpectedBelow5());
-                json.writeNumberField("pctCellsExpectedBelow5", x.pctCellsExpectedBelow5());
-                json.writeNumberField("minExpected", x.minExpected());
-                json.writeNumberField("cramersV", x.cramersV());
-                strings("rows", x.rows());
-                strings("bands", x.bands().stream().map(Emitter::code).toList());
-                chiSquareRow("likelihoodRatio", x.likelihoodRatio());
-                chiSquareRow("continuityCorrection", x.continuityCorrection());
-                chiSquareRow("linearByLinear", x.linearByLinear());
-                json.writeEndObject();
-            } else {
-                json.writeNull();
-            }
+            chiSquare(c.chiSquare());
             Optional<FisherExactResult> fisher = c.fisherExact();
             number("fisherExactP", fisher.map(f -> OptionalDouble.of(f.p())).orElse(OptionalDouble.empty()));
             json.writeFieldName("fisherExactMethod");
@@ -244,6 +229,29 @@ public final class StudyResultJson {
             json.writeBooleanField("differs", c.differs());
             strings("reasons", c.reasons());
             reasons(c.notComputable());
+            json.writeEndObject();
+        }
+
+        void chiSquare(Optional<ChiSquareResult> result) throws IOException {
+            json.writeFieldName("chiSquare");
+            if (result.isEmpty()) {
+                json.writeNull();
+                return;
+            }
+            ChiSquareResult x = result.get();
+            json.writeStartObject();
+            json.writeNumberField("statistic", x.statistic());
+            json.writeNumberField("df", x.df());
+            json.writeNumberField("p", x.p());
+            json.writeNumberField("cellsExpectedBelow5", x.cellsExpectedBelow5());
+            json.writeNumberField("pctCellsExpectedBelow5", x.pctCellsExpectedBelow5());
+            json.writeNumberField("minExpected", x.minExpected());
+            json.writeNumberField("cramersV", x.cramersV());
+            strings("rows", x.rows());
+            strings("bands", x.bands().stream().map(Emitter::code).toList());
+            chiSquareRow("likelihoodRatio", x.likelihoodRatio());
+            chiSquareRow("continuityCorrection", x.continuityCorrection());
+            chiSquareRow("linearByLinear", x.linearByLinear());
             json.writeEndObject();
         }
 

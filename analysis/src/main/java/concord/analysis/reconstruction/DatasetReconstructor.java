@@ -3,12 +3,12 @@ package concord.analysis.reconstruction;
 import concord.analysis.Band;
 import concord.analysis.RatingScale;
 import concord.analysis.ScoreHistogram;
-import concord.analysis.reconstruction.internal.BandCountInference;
-import concord.analysis.reconstruction.internal.BandCounts;
-import concord.analysis.reconstruction.internal.Fit;
+import concord.analysis.reconstruction.internal.ClosestSearch;
 import concord.analysis.reconstruction.internal.HistogramSearch;
+import concord.analysis.reconstruction.internal.ImpossibleCellReasons;
 import concord.analysis.reconstruction.internal.RankSumPairing;
-import concord.analysis.reconstruction.internal.RowTarget;
+import concord.analysis.reconstruction.internal.RowCells;
+import concord.analysis.reconstruction.internal.RowDiagnosis;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,20 +22,24 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Reconstructs score histograms from a {@link PublishedTable}, row by row:
+ * Reconstructs score histograms from a {@link PublishedTable}, row by row. Every printed number is
+ * read with its own printed precision (a mean printed "8" is 7.5–8.5, "7.88" is 7.875–7.885).
  * <ol>
- *   <li><b>n and band counts.</b> For every n in the group's allowed range, the whole counts whose
- *       valid percentages round to the printed ones. If no n fits (a typo), every reading that misses
- *       as few printed percentages as possible stays a candidate.</li>
- *   <li><b>Split inside the bands.</b> For each candidate, every way of spreading each band's count
- *       over its scores is tried, keeping the histograms whose mean, SD (n − 1), median and
- *       quartiles (SPSS HAVERAGE) reproduce the printed values within rounding, or else come closest.</li>
- *   <li><b>Choice.</b> The candidate with the fewest mismatching statistics wins; ties go to the
- *       reading that keeps the printed % 7–9 (it drives the consensus rule), then to the larger n
- *       (fewer missing answers).</li>
- *   <li><b>Pairing.</b> With two groups and a printed rank-sum P, the pair of equally good
- *       histograms (one per group) whose Mann–Whitney P agrees with it is preferred, or else the
- *       closest ({@link RankSumMatch}). Among equally good histograms or pairs the seed picks one.</li>
+ *   <li><b>Every consistent histogram.</b> For every n in the group's range, every band count whose
+ *       percentages print as the printed ones, and every way of spreading each band's count over its
+ *       scores: the histograms whose mean, SD (n − 1), median and quartiles (SPSS HAVERAGE) also print
+ *       as printed. The search is exhaustive, so a row is <i>unique</i>, <i>several</i> (how many) or
+ *       <i>none</i> as a matter of fact.</li>
+ *   <li><b>Impossible cells.</b> For a row no histogram fits, each printed cell is left out in turn;
+ *       the cells whose removal leaves fitting histograms are the impossible ones, each with the reason
+ *       ({@link ImpossibleCell}). When no single cell does it, pairs of cells.</li>
+ *   <li><b>Choice.</b> Among the histograms that fit (for an impossible row: that fit once the impossible
+ *       cell is given up, preferring to keep the printed % 7–9, which drives the consensus rule) those with
+ *       the larger n (fewer missing answers), then those whose quartiles are exactly the printed values
+ *       (papers print HAVERAGE quartiles exactly, e.g. "7.75").</li>
+ *   <li><b>Pairing.</b> With two groups and a printed rank-sum P, the pair of candidate histograms
+ *       (one per group) whose Mann–Whitney P agrees with it is preferred, or else the closest
+ *       ({@link RankSumMatch}). Among equally good histograms or pairs the seed picks one.</li>
  * </ol>
  * All statistics come from {@link ScoreHistogram}. Immutable; configure with the {@code with...} methods.
  */
@@ -115,8 +119,9 @@ public final class DatasetReconstructor {
         List<Searched> searched = table.rows().stream().map(this::search).toList();
         Map<PublishedRow, ScoreHistogram> chosen = new IdentityHashMap<>();
         for (Searched s : searched) {
+            List<ScoreHistogram> best = leastPenalty(s.candidates(), s.cells());
             SplittableRandom random = new SplittableRandom(seed ^ (s.row().outcome() + '\u0000' + s.row().group()).hashCode());
-            chosen.put(s.row(), s.best().best().get(random.nextInt(s.best().best().size())));
+            chosen.put(s.row(), best.get(random.nextInt(best.size())));
         }
         List<RankSumMatch> matches = new ArrayList<>();
         Map<PublishedRow, String> pairingNotes = new IdentityHashMap<>();
@@ -132,26 +137,75 @@ public final class DatasetReconstructor {
         return new Reconstruction(table, scale, seed, rows, matches);
     }
 
-    /** A row's search result: the winning band counts and every histogram that fits them equally well. */
-    private record Searched(PublishedRow row, SizeRange range, HistogramSearch.Result best,
-                            List<HistogramSearch.Result> results) {
+    /**
+     * A row's search result.
+     *
+     * @param consistent histograms fitting every printed cell (0: none)
+     * @param fitsByN    how many of them have each n, larger n first
+     * @param impossible the impossible cells of a row that none fits
+     * @param givenUp    the impossible cell the candidates do without, with its reason
+     * @param candidates the histograms the choice is made among
+     */
+    private record Searched(PublishedRow row, RowCells cells, SizeRange range, long consistent, Map<Long, Long> fitsByN,
+                            List<ImpossibleCell> impossible, ImpossibleCell givenUp, List<ScoreHistogram> candidates) {
     }
 
     private Searched search(PublishedRow row) {
         SizeRange range = sizes.get(row.group());
-        RowTarget target = new RowTarget(row);
+        RowCells cells = RowCells.of(row);
         HistogramSearch search = new HistogramSearch(scale);
-        List<HistogramSearch.Result> results = new ArrayList<>();
-        for (BandCounts bands : BandCountInference.candidates(row, range.min(), range.max())) {
-            results.add(search.search(bands, target));
+        HistogramSearch.Fits fits = search.all(cells, range.min(), range.max());
+        if (!fits.none()) {
+            return new Searched(row, cells, range, fits.count(), byN(fits), List.of(), null, fits.largestN());
         }
-        HistogramSearch.Result best = results.stream()
-                .min(Comparator.comparingInt((HistogramSearch.Result r) -> total(r).mismatches())
-                        .thenComparing(r -> !r.bands().topAgrees())
-                        .thenComparingDouble(r -> total(r).excess())
-                        .thenComparing(r -> -r.bands().n()))
-                .orElseThrow();
-        return new Searched(row, range, best, results);
+        ImpossibleCellReasons reasons = new ImpossibleCellReasons(scale, range.min(), range.max());
+        List<RowDiagnosis.Culprit> culprits = RowDiagnosis.culprits(search, cells, range.min(), range.max());
+        List<ImpossibleCell> impossible = new ArrayList<>();
+        for (RowDiagnosis.Culprit c : culprits) {
+            String reason = c.cells().size() == 1 ? reasons.reason(cells, c.cells().get(0), c.fitsWithout())
+                    : reasons.pairReason(c.cells(), c.fitsWithout());
+            impossible.add(new ImpossibleCell(c.cells(), c.cells().stream().map(s -> cells.printed(s).text()).toList(),
+                    reason, c.fitsWithout().count()));
+        }
+        if (culprits.isEmpty()) {
+            return new Searched(row, cells, range, 0, Map.of(), List.of(), null,
+                    new ClosestSearch(scale).closest(cells, range.min(), range.max()));
+        }
+        // Keep the printed % 7–9 where possible (it drives the consensus rule), then the first cell in column order.
+        int given = 0;
+        for (int i = 1; i < culprits.size(); i++) {
+            if (preference(culprits.get(i)) < preference(culprits.get(given))) {
+                given = i;
+            }
+        }
+        return new Searched(row, cells, range, 0, Map.of(), impossible, impossible.get(given),
+                culprits.get(given).fitsWithout().largestN());
+    }
+
+    private static int preference(RowDiagnosis.Culprit c) {
+        return c.cells().contains(Statistic.PERCENT_TOP) ? 1 : 0;
+    }
+
+    private static Map<Long, Long> byN(HistogramSearch.Fits fits) {
+        Map<Long, Long> counts = new java.util.TreeMap<>(Comparator.reverseOrder());
+        fits.histograms().forEach(h -> counts.merge(h.n(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** Quartiles and median that are not exactly the printed value (they only round to it). */
+    private static int penalty(RowCells cells, ScoreHistogram h) {
+        int penalty = 0;
+        for (Statistic s : List.of(Statistic.MEDIAN, Statistic.Q1, Statistic.Q3)) {
+            if (cells.has(s) && Math.abs(RowCells.value(s, h) - cells.printed(s).value()) > 1e-9) {
+                penalty++;
+            }
+        }
+        return penalty;
+    }
+
+    private static List<ScoreHistogram> leastPenalty(List<ScoreHistogram> candidates, RowCells cells) {
+        int least = candidates.stream().mapToInt(h -> penalty(cells, h)).min().orElse(0);
+        return candidates.stream().filter(h -> penalty(cells, h) == least).toList();
     }
 
     private void pair(String outcome, List<String> groups, List<Searched> searched, Map<PublishedRow, ScoreHistogram> chosen,
@@ -166,7 +220,8 @@ public final class DatasetReconstructor {
         if (printed.isBlank()) {
             return;
         }
-        RankSumPairing.Choice choice = RankSumPairing.choose(a.best().best(), b.best().best(), printed,
+        RankSumPairing.Choice choice = RankSumPairing.choose(a.candidates(), b.candidates(), printed,
+                h -> penalty(a.cells(), h), h -> penalty(b.cells(), h),
                 new SplittableRandom(seed ^ outcome.hashCode()));
         if (choice == null) {
             return;
@@ -187,57 +242,38 @@ public final class DatasetReconstructor {
 
     private ReconstructedRow row(Searched s, ScoreHistogram chosen, String pairingNote) {
         PublishedRow row = s.row();
-        List<Discrepancy> discrepancies = discrepancies(row, s.range(), s.best().bands(), chosen);
-        List<String> notes = new ArrayList<>(row.problems());
-        notes.add(0, sizeNote(s.best().bands(), s.range(), s.results()));
+        List<String> notes = new ArrayList<>();
+        notes.add(sizeNote(s, chosen));
+        notes.addAll(row.problems());
         if (pairingNote != null) {
             notes.add(pairingNote);
         }
-        RowStatus status = !discrepancies.isEmpty() ? RowStatus.CLOSEST
-                : row.problems().isEmpty() ? RowStatus.MATCHED : RowStatus.MATCHED_AFTER_REPAIR;
-        return new ReconstructedRow(row, chosen, status, discrepancies, notes, s.best().best().size());
+        RowStatus status = s.consistent() == 0 ? RowStatus.NONE : s.consistent() == 1 ? RowStatus.UNIQUE : RowStatus.SEVERAL;
+        return new ReconstructedRow(row, chosen, status, s.consistent(), s.impossible(),
+                discrepancies(s, chosen), notes, s.candidates().size());
     }
 
-    private static Fit total(HistogramSearch.Result r) {
-        return r.bands().fit().plus(r.fit());
-    }
-
-    private static String sizeNote(BandCounts bands, SizeRange range, List<HistogramSearch.Result> results) {
-        String note = "n = " + bands.n() + " (band counts 7–9/4–6/1–3 = " + bands + ")";
-        List<Integer> otherExact = results.stream()
-                .filter(r -> r.bands().fit().exact() && r.bands().n() != bands.n())
-                .map(r -> r.bands().n()).distinct().toList();
-        if (!bands.fit().exact()) {
-            note += "; no n in " + range.min() + "–" + range.max() + " makes every printed percentage a whole count";
-        } else if (!otherExact.isEmpty()) {
-            note += "; n = " + otherExact + " also fit the percentages, the larger n (fewer missing answers) is used";
+    private static String sizeNote(Searched s, ScoreHistogram chosen) {
+        String note = "n = " + chosen.n() + " (band counts 7–9/4–6/1–3 = " + chosen.bandCount(Band.TOP) + "/"
+                + chosen.bandCount(Band.MIDDLE) + "/" + chosen.bandCount(Band.BOTTOM) + " of " + chosen.n() + ")";
+        List<Long> others = s.fitsByN().keySet().stream().filter(n -> n != chosen.n()).toList();
+        if (!others.isEmpty()) {
+            note += "; n = " + others + " also fit every printed cell, the larger n (fewer missing answers) is used";
         }
         return note;
     }
 
-    private List<Discrepancy> discrepancies(PublishedRow row, SizeRange range, BandCounts bands, ScoreHistogram h) {
+    private List<Discrepancy> discrepancies(Searched s, ScoreHistogram h) {
         List<Discrepancy> out = new ArrayList<>();
-        for (Band band : new Band[] {Band.TOP, Band.MIDDLE, Band.BOTTOM}) {
-            Statistic s = Statistic.percentOf(band);
-            PrintedNumber printed = row.percent(band);
-            double actual = h.validPercent(band).orElse(Double.NaN);
-            if (RowTarget.excess(printed, actual, s.minDecimals()) > 0) {
-                out.add(new Discrepancy(s, printed.text(), format(actual, 1),
-                        "no n in " + range.min() + "–" + range.max() + " gives whole counts for all printed "
-                                + "percentages; " + bands + " reproduces the others, and " + bands.count(band)
-                                + " of " + bands.n() + " is " + format(actual, 1) + "%"));
-            }
-        }
-        for (Statistic s : List.of(Statistic.MEAN, Statistic.SD, Statistic.MEDIAN, Statistic.Q1, Statistic.Q3)) {
-            PrintedNumber printed = s.printedIn(row);
-            double actual = RowTarget.value(s, h);
-            if (RowTarget.excess(printed, actual, s.minDecimals()) > 0) {
-                String shown = s.minDecimals() == 2 ? quantile(actual) : format(actual, Math.max(1, printed.decimals()));
-                out.add(new Discrepancy(s, printed.text(), shown,
-                        "no " + scale.min() + "–" + scale.max() + " histogram with band counts " + bands
-                                + " has this " + s.label() + " together with the other printed statistics; "
-                                + "the nearest attainable is " + format(actual, 3)));
-            }
+        for (Statistic st : s.cells().misses(h)) {
+            PrintedNumber printed = s.cells().printed(st);
+            double actual = RowCells.value(st, h);
+            String shown = st.isPercent() ? format(actual, 1)
+                    : Double.isNaN(st.quantileProbability()) ? format(actual, Math.max(1, printed.decimals()))
+                    : quantile(actual);
+            String reason = s.givenUp() != null && s.givenUp().statistics().contains(st) ? s.givenUp().reason()
+                    : "more than two printed cells of this row would have to change; this is the closest histogram";
+            out.add(new Discrepancy(st, printed.text(), shown, reason));
         }
         return out;
     }

@@ -40,16 +40,36 @@ public record PrintedNumber(String text, double value, int decimals) {
     }
 
     /**
-     * Half a unit of the last printed decimal, counting at least {@code minDecimals} decimals: a mean
-     * printed {@code 8} next to {@code 7.9} is the one-decimal value 8.0, so it is compared at ±0.05.
+     * Half a unit of the last printed decimal: a mean printed {@code 8} is known to ±0.5, one printed
+     * {@code 7.88} to ±0.005. Each number carries its own precision; nothing is assumed from the
+     * other numbers of its column.
+     */
+    public double tolerance() {
+        return tolerance(0);
+    }
+
+    /**
+     * Half a unit of the last printed decimal, counting at least {@code minDecimals} decimals (for P
+     * values, which papers print at three decimals and shorten: "0.46" is 0.460).
      */
     public double tolerance(int minDecimals) {
         return 0.5 * Math.pow(10, -Math.max(decimals, minDecimals));
     }
 
-    /** Whether {@code actual} rounds to this number at the printed precision (at least {@code minDecimals}). */
+    /** Whether {@code actual} rounds to this number at its printed precision (either way at a tie). */
+    public boolean agrees(double actual) {
+        return agrees(actual, 0);
+    }
+
+    /** Whether {@code actual} rounds to this number at the printed precision, at least {@code minDecimals}. */
     public boolean agrees(double actual, int minDecimals) {
         return present() && Math.abs(actual - value) <= tolerance(minDecimals) + 1e-9;
+    }
+
+    /** The interval of values that print as this number, e.g. "7.5–8.5" for "8". */
+    public String interval() {
+        int d = decimals + 1;
+        return String.format(java.util.Locale.ROOT, "%." + d + "f–%." + d + "f", value - tolerance(), value + tolerance());
     }
 
     @Override

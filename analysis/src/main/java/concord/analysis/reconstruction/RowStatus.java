@@ -1,11 +1,11 @@
 package concord.analysis.reconstruction;
 
-/** How well a reconstructed row reproduces its printed row. */
+/** How many histograms reproduce every printed cell of a row, each at its own printed precision. */
 public enum RowStatus {
-    /** Every printed statistic is reproduced within rounding. */
-    MATCHED,
-    /** Every statistic is reproduced, but only after a garbled cell was read by a documented repair. */
-    MATCHED_AFTER_REPAIR,
-    /** The printed row is internally inconsistent: the closest data set is used and the differences listed. */
-    CLOSEST
+    /** Exactly one histogram fits every printed cell. */
+    UNIQUE,
+    /** Several histograms fit every printed cell ({@link ReconstructedRow#consistent()} says how many). */
+    SEVERAL,
+    /** No histogram fits: the row has an impossible cell ({@link ReconstructedRow#impossible()} says which and why). */
+    NONE
 }

@@ -4,21 +4,19 @@ import concord.analysis.Band;
 
 /** The printed statistics of a summary-table row that a reconstruction has to reproduce. */
 public enum Statistic {
-    PERCENT_TOP("% 7–9", 1),
-    PERCENT_MIDDLE("% 4–6", 1),
-    PERCENT_BOTTOM("% 1–3", 1),
-    MEAN("mean", 1),
-    SD("SD", 1),
-    MEDIAN("median", 2),
-    Q1("q1", 2),
-    Q3("q3", 2);
+    PERCENT_TOP("% 7–9"),
+    PERCENT_MIDDLE("% 4–6"),
+    PERCENT_BOTTOM("% 1–3"),
+    MEAN("mean"),
+    SD("SD"),
+    MEDIAN("median"),
+    Q1("q1"),
+    Q3("q3");
 
     private final String label;
-    private final int minDecimals;
 
-    Statistic(String label, int minDecimals) {
+    Statistic(String label) {
         this.label = label;
-        this.minDecimals = minDecimals;
     }
 
     /** Short display label, e.g. "% 7–9" (the GRADE bands; other scales name them by band). */
@@ -26,13 +24,29 @@ public enum Statistic {
         return label;
     }
 
-    /**
-     * The precision at least assumed when comparing: one decimal for percentages, means and SDs
-     * (a mean printed "8" is 8.0), two for quantiles, which on integer data are multiples of 0.25 and
-     * are printed exactly ("7.75").
-     */
-    public int minDecimals() {
-        return minDecimals;
+    /** Whether this is one of the band percentages. */
+    public boolean isPercent() {
+        return this == PERCENT_TOP || this == PERCENT_MIDDLE || this == PERCENT_BOTTOM;
+    }
+
+    /** The band of a percentage statistic. */
+    public Band band() {
+        return switch (this) {
+            case PERCENT_TOP -> Band.TOP;
+            case PERCENT_MIDDLE -> Band.MIDDLE;
+            case PERCENT_BOTTOM -> Band.BOTTOM;
+            default -> throw new IllegalStateException(this + " is not a band percentage");
+        };
+    }
+
+    /** The probability of a quantile statistic (median 0.5, q1 0.25, q3 0.75); NaN for the others. */
+    public double quantileProbability() {
+        return switch (this) {
+            case MEDIAN -> 0.5;
+            case Q1 -> 0.25;
+            case Q3 -> 0.75;
+            default -> Double.NaN;
+        };
     }
 
     /** The percentage statistic of a band. */

@@ -43,8 +43,12 @@ class PublishedTableReaderTest {
                 .row("Activities of daily living", "Doctor").orElseThrow();
         assertEquals(0, adl.mean().decimals());
         assertEquals(2, adl.sd().decimals());
-        assertEquals(0.005, adl.sd().tolerance(1), 1e-12);
-        assertEquals(0.05, adl.mean().tolerance(1), 1e-12);
+        // each number at its own printed precision: "8" is 7.5–8.5, "0.91" is 0.905–0.915
+        assertEquals(0.005, adl.sd().tolerance(), 1e-12);
+        assertEquals(0.5, adl.mean().tolerance(), 1e-12);
+        assertEquals("7.5–8.5", adl.mean().interval());
+        assertTrue(adl.mean().agrees(7.885) && !adl.mean().agrees(8.51));
+        assertEquals(0.0005, PrintedNumber.parse("0.46").tolerance(3), 1e-12);
     }
 
     @Test

@@ -44,10 +44,13 @@ class ReconstructionTest {
     @Test
     void theReportNamesEveryInconsistentRowAndWhy() {
         ReconstructionReport report = ReconstructionReport.of(ClbpTable.reconstruction());
-        assertEquals("114 rows: 103 matched, 4 matched after repair, 7 closest only", report.summary());
+        assertEquals("114 rows: 108 reproduced (1 unique, 107 several; 4 after a repair), 6 with an impossible cell",
+                report.summary());
         String text = report.render();
         assertTrue(text.contains("Therapeutic safety / Patient (line 109)"), text);
-        assertTrue(text.contains("% 1–3 printed 100.0, reconstructed 10.0"), text);
+        assertTrue(text.contains("% 1–3 100.0 is impossible: 100.0 % is 30 of 30"), text);
+        assertTrue(text.contains("used: % 1–3 10.0 instead of 100.0"), text);
+        assertTrue(text.contains("Activities of daily living               Doctor   unique"), text);
         assertTrue(text.contains("read as q1 = 5, q3 = 8.25"), text);
         assertEquals("rank-sum P reproduced for 54 of 57 outcomes", report.rankSumSummary());
     }

@@ -2,94 +2,107 @@ package concord.analysis.reconstruction.internal;
 
 import concord.analysis.Band;
 import concord.analysis.RatingScale;
-import concord.analysis.ScoreBand;
 import concord.analysis.ScoreHistogram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Exhaustive search over the score histograms with given band counts: every way of splitting each
- * band's count over the band's scores (for n = 30 on the GRADE scale at most 66³ ≈ 290,000
- * histograms, usually far fewer). Returns every histogram with the best fit to the printed
- * descriptive statistics, so a caller can pick one reproducibly and knows how many were possible.
- * Exhaustive rather than hill-climbing because then "no histogram fits" is a proof, not a guess.
+ * Exhaustive search for every score histogram that reproduces a set of printed cells: for each n
+ * in the allowed range (largest first), every band count whose percentages print as the printed
+ * ones, then every way of spreading each band's count over its scores (for n = 30 on the GRADE
+ * scale at most 66³ ≈ 290,000 splits per band count, usually far fewer). Exhaustive rather than
+ * hill-climbing, so that "no histogram fits" is a proof and "unique" is a fact.
  */
 public final class HistogramSearch {
 
-    /** The best fit found and every histogram that has it, in enumeration order. */
-    public record Result(BandCounts bands, Fit fit, List<ScoreHistogram> best) {
+    /** Histograms kept in memory per search; the count goes on beyond. */
+    public static final int KEPT = 100_000;
+    /** Histograms examined per search before giving up (a row with no readable percentages on a long scale). */
+    public static final long EXAMINED = 50_000_000L;
+
+    /**
+     * The histograms found, in enumeration order (larger n first), at most {@link #KEPT}.
+     *
+     * @param histograms the first {@link #KEPT} histograms found
+     * @param count      how many fit in all
+     * @param complete   false when the search stopped after {@link #EXAMINED} histograms
+     */
+    public record Fits(List<ScoreHistogram> histograms, long count, boolean complete) {
+
+        public boolean none() {
+            return count == 0;
+        }
+
+        /** The kept histograms with the largest n (fewest missing answers). */
+        public List<ScoreHistogram> largestN() {
+            long n = histograms.stream().mapToLong(ScoreHistogram::n).max().orElse(0);
+            return histograms.stream().filter(h -> h.n() == n).toList();
+        }
     }
 
     private final RatingScale scale;
+    private final BandLayout layout;
 
     public HistogramSearch(RatingScale scale) {
         this.scale = scale;
+        this.layout = new BandLayout(scale);
     }
 
-    public Result search(BandCounts bands, RowTarget target) {
-        List<int[]> bottom = compositions(bands.bottom(), width(Band.BOTTOM));
-        List<int[]> middle = compositions(bands.middle(), width(Band.MIDDLE));
-        List<int[]> top = compositions(bands.top(), width(Band.TOP));
+    public Fits all(RowCells cells, int minN, int maxN) {
+        return all(cells, minN, maxN, h -> true);
+    }
+
+    /** Every histogram with n in {@code minN..maxN} that fits the cells and {@code also}. */
+    public Fits all(RowCells cells, int minN, int maxN, Predicate<ScoreHistogram> also) {
+        List<ScoreHistogram> kept = new ArrayList<>();
+        long count = 0;
+        long examined = 0;
         long[] counts = new long[scale.points()];
-        Fit best = null;
-        List<ScoreHistogram> ties = new ArrayList<>();
-        for (int[] b : bottom) {
-            place(counts, Band.BOTTOM, b);
-            for (int[] m : middle) {
-                place(counts, Band.MIDDLE, m);
-                for (int[] t : top) {
-                    place(counts, Band.TOP, t);
-                    ScoreHistogram h = new ScoreHistogram(scale, counts, 0);
-                    Fit fit = target.fit(h, best == null ? Integer.MAX_VALUE : best.mismatches());
-                    if (fit == null) {
-                        continue;
-                    }
-                    if (best != null && same(fit, best)) {
-                        ties.add(h);
-                    } else if (best == null || fit.compareTo(best) < 0) {
-                        best = fit;
-                        ties.clear();
-                        ties.add(h);
+        for (int n = maxN; n >= Math.max(1, minN); n--) {
+            for (int[] bands : bandCounts(cells, n)) {
+                List<int[]> top = Compositions.of(bands[0], layout.width(Band.TOP));
+                List<int[]> middle = Compositions.of(bands[1], layout.width(Band.MIDDLE));
+                List<int[]> bottom = Compositions.of(bands[2], layout.width(Band.BOTTOM));
+                for (int[] b : bottom) {
+                    layout.place(counts, Band.BOTTOM, b);
+                    for (int[] m : middle) {
+                        layout.place(counts, Band.MIDDLE, m);
+                        for (int[] t : top) {
+                            if (++examined > EXAMINED) {
+                                return new Fits(List.copyOf(kept), count, false);
+                            }
+                            layout.place(counts, Band.TOP, t);
+                            ScoreHistogram h = new ScoreHistogram(scale, counts, 0);
+                            if (cells.descriptivesFit(h) && also.test(h)) {
+                                if (kept.size() < KEPT) {
+                                    kept.add(h);
+                                }
+                                count++;
+                            }
+                        }
                     }
                 }
             }
         }
-        return new Result(bands, best, List.copyOf(ties));
+        return new Fits(List.copyOf(kept), count, true);
     }
 
-    private static boolean same(Fit a, Fit b) {
-        return a.mismatches() == b.mismatches() && Math.abs(a.excess() - b.excess()) <= 1e-12;
-    }
-
-    private int width(Band band) {
-        ScoreBand b = scale.band(band);
-        return b.to() - b.from() + 1;
-    }
-
-    private void place(long[] counts, Band band, int[] split) {
-        int offset = scale.band(band).from() - scale.min();
-        for (int i = 0; i < split.length; i++) {
-            counts[offset + i] = split[i];
-        }
-    }
-
-    /** All ways to write {@code total} as an ordered sum of {@code parts} non-negative integers. */
-    static List<int[]> compositions(int total, int parts) {
+    /** Band counts {top, middle, bottom} of n answers whose percentages print as the printed ones. */
+    public static List<int[]> bandCounts(RowCells cells, int n) {
         List<int[]> out = new ArrayList<>();
-        compose(new int[parts], 0, total, out);
+        for (int top = 0; top <= n; top++) {
+            if (!cells.percentFits(Band.TOP, top, n)) {
+                continue;
+            }
+            for (int middle = 0; middle <= n - top; middle++) {
+                int bottom = n - top - middle;
+                if (cells.percentFits(Band.MIDDLE, middle, n) && cells.percentFits(Band.BOTTOM, bottom, n)) {
+                    out.add(new int[] {top, middle, bottom});
+                }
+            }
+        }
         return out;
-    }
-
-    private static void compose(int[] current, int index, int remaining, List<int[]> out) {
-        if (index == current.length - 1) {
-            current[index] = remaining;
-            out.add(current.clone());
-            return;
-        }
-        for (int v = 0; v <= remaining; v++) {
-            current[index] = v;
-            compose(current, index + 1, remaining - v, out);
-        }
     }
 }
