@@ -36,7 +36,8 @@ import java.util.Set;
  */
 final class AnalyzeCommand {
     static final Set<String> OPTIONS = Set.of("records", "dictionary", "group-field", "outcomes", "domains",
-            "demographics", "consensus", "title", "event", "json", "html", "pdf", "xlsx", "csv", "exclusions", "threads");
+            "demographics", "consensus", "title", "event", "json", "html", "pdf", "docx", "xlsx", "csv", "exclusions",
+            "threads");
 
     private AnalyzeCommand() {
     }
@@ -46,13 +47,13 @@ final class AnalyzeCommand {
         Path records = Path.of(args.require("records"));
         Path dictionaryFile = Path.of(args.require("dictionary"));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        for (String format : List.of("json", "html", "pdf", "xlsx", "csv")) {
+        for (String format : List.of("json", "html", "pdf", "docx", "xlsx", "csv")) {
             if (args.get(format) != null) {
                 outputs.put(format, Path.of(args.get(format)));
             }
         }
         if (outputs.isEmpty()) {
-            throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --xlsx, --csv)");
+            throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --docx, --xlsx, --csv)");
         }
         DomainSource domains;
         try {
