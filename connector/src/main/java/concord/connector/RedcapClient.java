@@ -134,6 +134,16 @@ public final class RedcapClient implements AutoCloseable {
         return exporter().export(query, recordIdField(), sink);
     }
 
+    /**
+     * As {@link #exportRecords}, but hands the rows on as bytes ({@link ExportRow}s, no strings or maps per
+     * row): the way in for analyses. Each batch is checked before any of its rows is delivered.
+     */
+    public ExportSummary exportRecordRows(RecordQuery query, RecordRowSink sink) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(sink, "sink");
+        return exporter().exportRows(query, recordIdField(), sink);
+    }
+
     /** The distinct record IDs the query selects, in REDCap's order. */
     public List<String> exportRecordIds(RecordQuery query) {
         return exporter().recordIds(query, recordIdField());
