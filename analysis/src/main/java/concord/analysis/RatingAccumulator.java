@@ -127,6 +127,15 @@ public final class RatingAccumulator {
         }
     }
 
+    /**
+     * Adds a categorical characteristic by the position of its code in the variable's choices (the
+     * fast path; {@link #addCharacteristic(int, int, String)} takes the code).
+     */
+    public void addCharacteristicChoice(int group, int variable, int choice) {
+        requireKind(variable, DemographicVariable.Kind.CATEGORICAL);
+        characteristics[variable][group].addCategory(choice);
+    }
+
     /** Adds a missing characteristic value. */
     public void addCharacteristicMissing(int group, int variable) {
         characteristics[variable][group].addMissing();

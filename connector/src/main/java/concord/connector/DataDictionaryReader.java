@@ -1,5 +1,6 @@
 package concord.connector;
 
+import concord.connector.internal.CsvFormatException;
 import concord.connector.internal.CsvRows;
 import concord.connector.internal.MetadataRows;
 import java.io.IOException;
@@ -98,8 +99,9 @@ public final class DataDictionaryReader {
             }
             return List.copyOf(fields);
         } catch (UncheckedIOException e) {
-            throw new RedcapFormatException(source + " is not a readable CSV file: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new RedcapFormatException(source + " could not be read: " + e.getCause().getMessage(), e.getCause());
+        } catch (CsvFormatException e) {
+            throw RecordCsvScanner.unreadable(source, e);
         }
     }
 

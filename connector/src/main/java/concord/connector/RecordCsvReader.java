@@ -1,5 +1,6 @@
 package concord.connector;
 
+import concord.connector.internal.CsvFormatException;
 import concord.connector.internal.CsvRows;
 import concord.connector.internal.Row;
 import java.io.Closeable;
@@ -9,12 +10,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -128,24 +126,13 @@ public final class RecordCsvReader implements Iterator<RedcapRecord>, Closeable 
         try {
             return rows.next();
         } catch (UncheckedIOException e) {
-            throw new RedcapFormatException(source + " is not a readable CSV file near line " + rows.line() + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new RedcapFormatException(source + " could not be read: " + e.getCause().getMessage(), e.getCause());
+        } catch (CsvFormatException e) {
+            throw RecordCsvScanner.unreadable(source, e);
         }
     }
 
     private List<String> checkHeader(String[] header) {
-        if (header[0].isBlank()) {
-            throw new RedcapFormatException(source + " line 1: the first column has no name. A REDCap record export "
-                    + "starts with the record-ID field; a first column named \"\" usually means row numbers added by "
-                    + "R's write.csv. Export the records again from REDCap.", null);
-        }
-        Set<String> seen = new HashSet<>();
-        for (String column : header) {
-            if (!seen.add(column)) {
-                throw new RedcapFormatException(source + " line 1: column '" + column + "' appears twice; REDCap "
-                        + "exports each field once. Was the file edited or exported with labels as headers?", null);
-            }
-        }
-        return List.copyOf(Arrays.asList(header));
+        return RecordCsvScanner.checkHeader(source, header);
     }
 }

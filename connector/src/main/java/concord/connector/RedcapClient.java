@@ -134,6 +134,16 @@ public final class RedcapClient implements AutoCloseable {
         return exporter().export(query, recordIdField(), sink);
     }
 
+    /**
+     * As {@link #exportRecords}, but hands the rows on as bytes ({@link ExportRow}s, no strings or maps per
+     * row): the way in for analyses. Each batch is checked before any of its rows is delivered.
+     */
+    public ExportSummary exportRecordRows(RecordQuery query, RecordRowSink sink) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(sink, "sink");
+        return exporter().exportRows(query, recordIdField(), sink);
+    }
+
     /** The distinct record IDs the query selects, in REDCap's order. */
     public List<String> exportRecordIds(RecordQuery query) {
         return exporter().recordIds(query, recordIdField());
@@ -179,7 +189,7 @@ public final class RedcapClient implements AutoCloseable {
      * with {@code instrument} and {@code repeat_instance}); the rest of the record stays. {@code event} names the
      * event in a longitudinal project and is {@code null} or empty in a classic one. Needs the Delete Record
      * right besides API Import; REDCap answers the number of records affected (1). Safe to repeat: deleting an
-     * instance that is already gone affects the record again and changes nothing.
+     * instance that is already gone changes nothing and answers 0.
      */
     public int deleteRecordInstance(String recordId, String instrument, String event, int repeatInstance) {
         Objects.requireNonNull(recordId, "recordId");

@@ -70,6 +70,13 @@ class RedcapClientFixtureExportTest {
             ExportSummary summary = client.exportRecords(query,
                     r -> exported.computeIfAbsent(r.recordId(), k -> new ArrayList<>()).add(r.values()));
             assertEquals((summary.records() + 2) / 3, summary.batches());
+            // The byte path delivers the same rows, values and column lists.
+            RowsAsMaps bytes = new RowsAsMaps();
+            ExportSummary byteSummary = client.exportRecordRows(query, bytes);
+            assertEquals(summary.rows(), byteSummary.rows());
+            Map<String, List<Map<String, String>>> viaBytes = new LinkedHashMap<>();
+            bytes.rows().forEach(r -> viaBytes.computeIfAbsent(r.get(header.get(0)), k -> new ArrayList<>()).add(r));
+            assertEquals(exported, viaBytes);
         }
         Map<String, List<Map<String, String>>> expected = new LinkedHashMap<>();
         List<String> columns;

@@ -9,19 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * Values of one participant characteristic in one group. Continuous values are kept as counts per
- * distinct value (ages and years are few distinct numbers), so memory grows with the number of
- * distinct values, not of participants, and the median is exact.
+ * distinct value (ages and years are few distinct numbers) in two primitive arrays ({@link ValueCounts}),
+ * so memory grows with the number of distinct values, never with participants, no value costs an object,
+ * and the median is exact.
  */
 public final class CharacteristicTally {
 
     private final DemographicVariable variable;
     private final List<String> codes;
     private final long[] categoryCounts;
-    private final TreeMap<Double, Long> values = new TreeMap<>();
+    private final ValueCounts values = new ValueCounts();
     private long missing;
 
     public CharacteristicTally(DemographicVariable variable) {
@@ -35,7 +35,7 @@ public final class CharacteristicTally {
             throw new IllegalArgumentException("Characteristic '" + variable.field() + "' got " + value
                     + "; only finite numbers are allowed");
         }
-        values.merge(value == 0.0 ? 0.0 : value, 1L, Long::sum);
+        values.add(value == 0.0 ? 0.0 : value, 1);
     }
 
     /** Adds one choice; returns false if the code is not one of the variable's choices. */
@@ -48,12 +48,17 @@ public final class CharacteristicTally {
         return true;
     }
 
+    /** Adds one choice by its position in the variable's choices. */
+    public void addCategory(int choice) {
+        categoryCounts[choice]++;
+    }
+
     public void addMissing() {
         missing++;
     }
 
     public void merge(CharacteristicTally other) {
-        other.values.forEach((v, c) -> values.merge(v, c, Long::sum));
+        values.addAll(other.values);
         for (int i = 0; i < categoryCounts.length; i++) {
             categoryCounts[i] += other.categoryCounts[i];
         }
@@ -78,11 +83,13 @@ public final class CharacteristicTally {
             return new CharacteristicSummary(n, missing, OptionalDouble.empty(), OptionalDouble.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), categories, reasons);
         }
+        double[] sorted = values.sortedValues();
+        long[] counts = values.countsOf(sorted);
         long n = 0;
         double sum = 0;
-        for (Map.Entry<Double, Long> e : values.entrySet()) {
-            n += e.getValue();
-            sum += e.getKey() * e.getValue();
+        for (int i = 0; i < sorted.length; i++) {
+            n += counts[i];
+            sum += sorted[i] * counts[i];
         }
         if (n == 0) {
             for (String f : List.of("mean", "sd", "median", "min", "max")) {
@@ -95,26 +102,26 @@ public final class CharacteristicTally {
         OptionalDouble sd = OptionalDouble.empty();
         if (n >= 2) {
             double ss = 0;
-            for (Map.Entry<Double, Long> e : values.entrySet()) {
-                double d = e.getKey() - mean;
-                ss += d * d * e.getValue();
+            for (int i = 0; i < sorted.length; i++) {
+                double d = sorted[i] - mean;
+                ss += d * d * counts[i];
             }
             sd = OptionalDouble.of(Math.sqrt(ss / (n - 1)));
         } else {
             reasons.put("sd", "needs at least 2 values, has 1");
         }
-        double median = (valueAt((n + 1) / 2) + valueAt(n / 2 + 1)) / 2.0;
+        double median = (valueAt(sorted, counts, (n + 1) / 2) + valueAt(sorted, counts, n / 2 + 1)) / 2.0;
         return new CharacteristicSummary(n, missing, OptionalDouble.of(mean), sd, OptionalDouble.of(median),
-                OptionalDouble.of(values.firstKey()), OptionalDouble.of(values.lastKey()), List.of(), reasons);
+                OptionalDouble.of(sorted[0]), OptionalDouble.of(sorted[sorted.length - 1]), List.of(), reasons);
     }
 
     /** The k-th smallest value, 1-based. */
-    private double valueAt(long k) {
+    private static double valueAt(double[] sorted, long[] counts, long k) {
         long seen = 0;
-        for (Map.Entry<Double, Long> e : values.entrySet()) {
-            seen += e.getValue();
+        for (int i = 0; i < sorted.length; i++) {
+            seen += counts[i];
             if (seen >= k) {
-                return e.getKey();
+                return sorted[i];
             }
         }
         throw new IllegalStateException("no value " + k);

@@ -6,6 +6,7 @@ public enum ReportFormat {
     PDF("application/pdf", "pdf"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     CSV("text/csv; charset=utf-8", "csv"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     JSON("application/json", "json");
 
     private final String mediaType;

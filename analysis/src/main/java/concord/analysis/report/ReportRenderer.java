@@ -21,6 +21,7 @@ public interface ReportRenderer {
             case PDF -> PdfReportRenderer.withDefaults();
             case XLSX -> XlsxReportRenderer.withDefaults();
             case CSV -> CsvReportRenderer.withDefaults();
+            case DOCX -> DocxReportRenderer.withDefaults();
             case JSON -> JsonReportRenderer.withDefaults();
         };
     }

@@ -1,67 +1,47 @@
 package concord.connector.internal;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Streams the rows of a REDCap CSV file (RFC 4180: quoted cells may hold commas, doubled quotes and
- * line breaks) as string arrays, with Jackson's CSV parser. Skips a UTF-8 byte-order mark, decodes
- * bad bytes as U+FFFD instead of failing, skips blank lines, and knows each row's line number.
+ * The rows of a REDCap CSV file as string arrays, for readers that want strings (the data dictionary, the
+ * {@code RedcapRecord} reader). {@link CsvTokenizer} does the splitting (its class comment has the dialect);
+ * cells are decoded as UTF-8 with bad bytes as U+FFFD.
  */
 public final class CsvRows implements Closeable {
 
-    private static final CsvMapper CSV = new CsvMapper()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-
-    private final MappingIterator<String[]> rows;
-    private final Reader reader;
+    private final CsvTokenizer tokenizer;
+    private final Closeable input;
     private long line;
 
-    private CsvRows(Reader reader) throws IOException {
-        this.reader = reader;
-        this.rows = CSV.readerFor(String[].class).readValues(reader);
+    private CsvRows(CsvTokenizer tokenizer, Closeable input) {
+        this.tokenizer = tokenizer;
+        this.input = input;
     }
 
     /** Reads UTF-8 bytes; malformed bytes become U+FFFD. */
-    public static CsvRows open(InputStream in) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return open(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024));
+    public static CsvRows open(InputStream in) {
+        return new CsvRows(CsvTokenizer.of(in), in);
     }
 
-    public static CsvRows open(Reader in) throws IOException {
-        PushbackReader pushback = new PushbackReader(in, 1);
-        int first = pushback.read();
-        if (first != -1 && first != '\uFEFF') {
-            pushback.unread(first);
-        }
-        return new CsvRows(pushback);
+    /** Reads characters (encoded to UTF-8 for the tokenizer; an unpaired surrogate becomes '?'). */
+    public static CsvRows open(Reader in) {
+        return open(new Utf8Input(in));
     }
 
-    /** The next row, or null at the end of the file. */
+    /**
+     * The next row, or null at the end of the file.
+     *
+     * @throws CsvFormatException when the bytes are not a CSV table
+     */
     public String[] next() {
-        try {
-            if (!rows.hasNextValue()) {
-                return null;
-            }
-            line = rows.getCurrentLocation().getLineNr();
-            return rows.nextValue();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!tokenizer.next()) {
+            return null;
         }
+        line = tokenizer.row().line();
+        return tokenizer.row().texts();
     }
 
     /** The 1-based line where the row last returned by {@link #next()} starts. */
@@ -71,7 +51,6 @@ public final class CsvRows implements Closeable {
 
     @Override
     public void close() throws IOException {
-        rows.close();
-        reader.close();
+        input.close();
     }
 }

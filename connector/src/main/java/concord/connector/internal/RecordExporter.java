@@ -3,6 +3,7 @@ package concord.connector.internal;
 import concord.connector.ExportSummary;
 import concord.connector.IncompleteExportException;
 import concord.connector.RecordQuery;
+import concord.connector.RecordRowSink;
 import concord.connector.RedcapException;
 import concord.connector.RedcapRecord;
 import java.time.Duration;
@@ -53,6 +54,34 @@ public final class RecordExporter {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * The records as bytes: each batch's answer is read into one reused buffer, indexed and checked by
+     * {@link JsonRows} (or, for an answer that is not a plain flat export, read by {@link JsonRecordStream} as
+     * {@link #export} does), its record IDs checked as {@link #export} checks them, and only then handed on.
+     */
+    public ExportSummary exportRows(RecordQuery query, String recordIdField, RecordRowSink sink) {
+        long start = System.nanoTime();
+        int requestsBefore = transport.requestCount();
+        List<String> ids = recordIds(query, recordIdField);
+        int batches = (ids.size() + batchSize - 1) / batchSize;
+        long rows = 0;
+        long records = 0;
+        BatchRows batch = new BatchRows(recordIdField);
+        RecordRows fallback = new RecordRows(recordIdField, sink);
+        for (int b = 0; b < batches; b++) {
+            List<String> batchIds = ids.subList(b * batchSize, Math.min(ids.size(), (b + 1) * batchSize));
+            String description = description(b + 1, batches, batchIds.size());
+            paced();
+            transport.execute(batchRequest(description, query, recordIdField, batchIds), batch::read);
+            rows += batch.checkAndDeliver(batchIds, b + 1, batches, sink, fallback);
+            records += batchIds.size();
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        LOG.info("Exported {} records ({} rows) in {} batches, {} requests, {} ms", records, rows, batches,
+                transport.requestCount() - requestsBefore, elapsed.toMillis());
+        return new ExportSummary(records, rows, batches, transport.requestCount() - requestsBefore, elapsed);
+    }
+
     public ExportSummary export(RecordQuery query, String recordIdField, Consumer<RedcapRecord> sink) {
         long start = System.nanoTime();
         int requestsBefore = transport.requestCount();
@@ -78,14 +107,7 @@ public final class RecordExporter {
 
     private List<RedcapRecord> fetchBatch(JsonRecordStream stream, RecordQuery query, String recordIdField,
                                           List<String> batchIds, int batch, int batches) {
-        String description = "exporting records (batch " + batch + " of " + batches + ", " + batchIds.size()
-                + " records)";
-        ApiRequest request = recordRequest(description, query, recordIdField)
-                .list("fields", fieldsWithRecordId(query, recordIdField))
-                .list("forms", query.forms())
-                .list("records", batchIds)
-                .param("exportSurveyFields", Boolean.toString(query.surveyFields()))
-                .param("exportDataAccessGroups", Boolean.toString(query.dataAccessGroups()));
+        ApiRequest request = batchRequest(description(batch, batches, batchIds.size()), query, recordIdField, batchIds);
         paced();
         List<RedcapRecord> rows = new ArrayList<>();
         transport.execute(request, response -> {
@@ -96,23 +118,43 @@ public final class RecordExporter {
         Set<String> seen = new HashSet<>();
         for (RedcapRecord r : rows) {
             if (!wanted.contains(r.recordId())) {
-                throw new RedcapException("REDCap returned record '" + r.recordId() + "' in batch " + batch + " of "
-                        + batches + " although it was not requested. The export was stopped so no foreign data gets "
-                        + "mixed in; run it again, and report it to the REDCap administrator if it repeats.", 200, "", null);
+                throw foreign(r.recordId(), batch, batches);
             }
             seen.add(r.recordId());
         }
         if (seen.size() < wanted.size()) {
-            List<String> missing = batchIds.stream().filter(id -> !seen.contains(id)).toList();
-            List<String> shown = missing.subList(0, Math.min(missing.size(), MISSING_IDS_SHOWN));
-            throw new IncompleteExportException("REDCap listed " + batchIds.size() + " records for batch " + batch
-                    + " of " + batches + " but did not return " + missing.size() + " of them: " + shown
-                    + (missing.size() > shown.size() ? " and " + (missing.size() - shown.size()) + " more" : "")
-                    + ". Records deleted, renamed or moved out of the token's data access group during the export "
-                    + "cause this; otherwise REDCap dropped rows (lower batchSize). Nothing of this batch was used: "
-                    + "run the export again.", missing, batch);
+            throw incomplete(batchIds.stream().filter(id -> !seen.contains(id)).toList(), batchIds.size(), batch, batches);
         }
         return rows;
+    }
+
+    static RedcapException foreign(String recordId, int batch, int batches) {
+        return new RedcapException("REDCap returned record '" + recordId + "' in batch " + batch + " of "
+                + batches + " although it was not requested. The export was stopped so no foreign data gets "
+                + "mixed in; run it again, and report it to the REDCap administrator if it repeats.", 200, "", null);
+    }
+
+    static IncompleteExportException incomplete(List<String> missing, int listed, int batch, int batches) {
+        List<String> shown = missing.subList(0, Math.min(missing.size(), MISSING_IDS_SHOWN));
+        return new IncompleteExportException("REDCap listed " + listed + " records for batch " + batch
+                + " of " + batches + " but did not return " + missing.size() + " of them: " + shown
+                + (missing.size() > shown.size() ? " and " + (missing.size() - shown.size()) + " more" : "")
+                + ". Records deleted, renamed or moved out of the token's data access group during the export "
+                + "cause this; otherwise REDCap dropped rows (lower batchSize). Nothing of this batch was used: "
+                + "run the export again.", missing, batch);
+    }
+
+    private static String description(int batch, int batches, int records) {
+        return "exporting records (batch " + batch + " of " + batches + ", " + records + " records)";
+    }
+
+    private ApiRequest batchRequest(String description, RecordQuery query, String recordIdField, List<String> batchIds) {
+        return recordRequest(description, query, recordIdField)
+                .list("fields", fieldsWithRecordId(query, recordIdField))
+                .list("forms", query.forms())
+                .list("records", batchIds)
+                .param("exportSurveyFields", Boolean.toString(query.surveyFields()))
+                .param("exportDataAccessGroups", Boolean.toString(query.dataAccessGroups()));
     }
 
     private ApiRequest recordRequest(String description, RecordQuery query, String recordIdField) {

@@ -162,6 +162,26 @@ public final class SandboxProject {
         }
     }
 
+    /**
+     * Saves a report, as a user builds one on REDCap's "My Reports &amp; Exports" page: its fields (in order; the
+     * record ID is always exported first) and optional filter logic (the subset of REDCap logic
+     * {@code filterLogic} understands). {@code content=report&report_id=…} exports it.
+     *
+     * @return the report's {@code report_id}, unique within the JVM
+     */
+    public int addReport(String title, List<String> fields, String filterLogic) {
+        for (String f : fields) {
+            if (data.dictionary().field(f) == null && data.dictionary().index(f) < 0) {
+                throw new IllegalArgumentException("Report '" + title + "' names field '" + f + "', which project '" + data.title() + "' lacks.");
+            }
+        }
+        int id = NEXT_REPORT_ID.getAndIncrement();
+        data.addReport(new concord.connector.sandbox.internal.ReportDef(id, title, fields, filterLogic));
+        return id;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_REPORT_ID = new java.util.concurrent.atomic.AtomicInteger(101);
+
     /** The project id, assigned when the project is added to a sandbox (0 before). */
     public int projectId() {
         return data.projectId();

@@ -8,13 +8,15 @@ import java.util.Objects;
  * @param username        REDCap username, reported by {@code content=user}, Data Entry Triggers and authkeys
  * @param dataAccessGroup unique name of the user's data access group, or null: a DAG user sees and writes only
  *                        that group's records
- * @param apiExport       API Export right: records, metadata, files
- * @param apiImport       API Import/Update right: record import, file upload and delete
- * @param fileRepository  File Repository right (with API export/import for the File Repository methods)
- * @param recordDelete    Delete Record right (with API import) for {@code content=record&action=delete}
+ * @param apiExport       API Export right: every export (records, metadata, files, version…)
+ * @param apiImport       API Import/Update right: record import, file upload, metadata import
+ * @param fileRepository  File Repository right, for the File Repository methods
+ * @param recordDelete    Delete Record right, for record delete and file delete (REDCap checks it for both)
+ * @param recordRename    Rename Record right, for {@code content=record&action=rename}
+ * @param projectDesign   Project Design and Setup right, for metadata (data dictionary) import
  */
 public record SandboxUser(String username, String dataAccessGroup, boolean apiExport, boolean apiImport,
-                          boolean fileRepository, boolean recordDelete) {
+                          boolean fileRepository, boolean recordDelete, boolean recordRename, boolean projectDesign) {
 
     public SandboxUser {
         Objects.requireNonNull(username, "username");
@@ -26,33 +28,41 @@ public record SandboxUser(String username, String dataAccessGroup, boolean apiEx
         }
     }
 
-    /** A user with API export, API import, File Repository and Delete Record rights, in no data access group. */
+    /** A user with every right above, in no data access group. */
     public static SandboxUser withAllRights(String username) {
-        return new SandboxUser(username, null, true, true, true, true);
+        return new SandboxUser(username, null, true, true, true, true, true, true);
     }
 
     /** A user who may only export through the API. */
     public static SandboxUser exportOnly(String username) {
-        return new SandboxUser(username, null, true, false, false, false);
+        return new SandboxUser(username, null, true, false, false, false, false, false);
     }
 
     public SandboxUser withDataAccessGroup(String uniqueGroupName) {
-        return new SandboxUser(username, uniqueGroupName, apiExport, apiImport, fileRepository, recordDelete);
+        return new SandboxUser(username, uniqueGroupName, apiExport, apiImport, fileRepository, recordDelete, recordRename, projectDesign);
     }
 
     public SandboxUser withApiExport(boolean allowed) {
-        return new SandboxUser(username, dataAccessGroup, allowed, apiImport, fileRepository, recordDelete);
+        return new SandboxUser(username, dataAccessGroup, allowed, apiImport, fileRepository, recordDelete, recordRename, projectDesign);
     }
 
     public SandboxUser withApiImport(boolean allowed) {
-        return new SandboxUser(username, dataAccessGroup, apiExport, allowed, fileRepository, recordDelete);
+        return new SandboxUser(username, dataAccessGroup, apiExport, allowed, fileRepository, recordDelete, recordRename, projectDesign);
     }
 
     public SandboxUser withFileRepository(boolean allowed) {
-        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, allowed, recordDelete);
+        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, allowed, recordDelete, recordRename, projectDesign);
     }
 
     public SandboxUser withRecordDelete(boolean allowed) {
-        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, fileRepository, allowed);
+        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, fileRepository, allowed, recordRename, projectDesign);
+    }
+
+    public SandboxUser withRecordRename(boolean allowed) {
+        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, fileRepository, recordDelete, allowed, projectDesign);
+    }
+
+    public SandboxUser withProjectDesign(boolean allowed) {
+        return new SandboxUser(username, dataAccessGroup, apiExport, apiImport, fileRepository, recordDelete, recordRename, allowed);
     }
 }

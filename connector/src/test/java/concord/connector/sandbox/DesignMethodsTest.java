@@ -70,7 +70,8 @@ class DesignMethodsTest {
         String importOnly = sandbox.createToken(other, SandboxUser.withAllRights("loader").withApiExport(false));
         HttpResponse<String> noExport = api("token", importOnly, "content", "metadata", "format", "csv");
         assertEquals(403, noExport.statusCode());
-        assertEquals("ERROR: You do not have permissions to use the API", noExport.body());
+        // A valid token without the API Export right: REDCap's API/index.php answers this text.
+        assertEquals("ERROR: You do not have API Export privileges", noExport.body());
         HttpResponse<String> lower = api("token", simple.toLowerCase(), "content", "version");
         assertEquals(200, lower.statusCode(), "tokens are hex, case-insensitive");
     }
@@ -99,7 +100,7 @@ class DesignMethodsTest {
                 "dag", "user", "generateNextRecordName")) {
             HttpResponse<String> refused = api("token", importOnly, "content", content, "format", "json");
             assertEquals(403, refused.statusCode(), content);
-            assertEquals("{\"error\":\"You do not have permissions to use the API\"}", refused.body(), content);
+            assertEquals("{\"error\":\"You do not have API Export privileges\"}", refused.body(), content);
             assertEquals(200, api("token", exporter, "content", content, "format", "json").statusCode(), content);
         }
         int lpid = sandbox.addProject(SandboxProject.fromFixtureDirectory(Http.fixtures().resolve("longitudinal")));
@@ -107,7 +108,7 @@ class DesignMethodsTest {
         for (String content : List.of("event", "arm", "formEventMapping")) {
             HttpResponse<String> refused = api("token", longitudinalImportOnly, "content", content, "format", "csv");
             assertEquals(403, refused.statusCode(), content);
-            assertEquals("ERROR: You do not have permissions to use the API", refused.body(), content);
+            assertEquals("ERROR: You do not have API Export privileges", refused.body(), content);
             assertEquals(200, api("token", longitudinal, "content", content, "format", "csv").statusCode(), content);
         }
     }

@@ -50,11 +50,14 @@ class RecordImportTest {
     @Test
     void csvImportReturnsIdsAndAutoNumbers() throws Exception {
         HttpResponse<String> ids = importData("csv", "record_id,name_first\n200,\"Bo, Jr.\"\n201,Cy\n", "returnContent", "ids");
-        assertEquals("id\n200\n201\n", ids.body());
+        assertEquals("id\n200\n201", ids.body(), "REDCap's API/record/import.php trims the CSV it writes");
         assertEquals("Bo, Jr.", sandbox.project(pid).values("200").get("name_first"));
         HttpResponse<String> auto = importData("json", "[{\"record_id\":\"x\",\"name_first\":\"Dee\"}]", "forceAutoNumber", "True",
                 "returnContent", "auto_ids");
         assertEquals("[\"202,x\"]", auto.body());
+        HttpResponse<String> autoCsv = importData("json", "[{\"record_id\":\"y\",\"name_first\":\"Eve\"}]", "forceAutoNumber", "true",
+                "returnContent", "auto_ids", "returnFormat", "csv");
+        assertEquals("id,original_id\n203,y", autoCsv.body());
         assertEquals("1", importData("csv", "record_id,age\n1,20\n").body());
     }
 
@@ -108,5 +111,41 @@ class RecordImportTest {
         HttpResponse<String> other = Http.post(sandbox.apiUrl(), "token", site, "content", "record", "action", "import", "format", "json",
                 "data", "[{\"record_id\":\"1\",\"age\":\"5\"}]");
         assertEquals(400, other.statusCode(), "record 1 is in dag_1");
+    }
+
+    /**
+     * A record imported with repeating-instrument rows only: REDCap saves the record ID on the base instance
+     * (its Data Import code puts the record ID column into every row it saves; Records::getData builds a base row
+     * from that data point), so the export shows a base row, then the instances. Instance 2 alone does the same.
+     */
+    @Test
+    void repeatingRowsAloneStillExportABaseRow() throws Exception {
+        int rpid = sandbox.addProject(SandboxProject.fromFixtureDirectory(Http.fixtures().resolve("repeating-instruments")));
+        String t = sandbox.createToken(rpid, SandboxUser.withAllRights("writer"));
+        HttpResponse<String> r = Http.post(sandbox.apiUrl(), "token", t, "content", "record", "format", "csv", "data",
+                "record_id,redcap_repeat_instrument,redcap_repeat_instance,bp_systolic\n77,bp,2,120\n");
+        assertEquals("1", r.body());
+        HttpResponse<String> export = Http.post(sandbox.apiUrl(), "token", t, "content", "record", "format", "csv", "records", "77",
+                "fields", "record_id,first_name,demographics_complete,bp_systolic,bp_complete");
+        assertEquals("record_id,redcap_repeat_instrument,redcap_repeat_instance,first_name,demographics_complete,bp_systolic,bp_complete\n"
+                + "77,,,,0,,\n77,bp,2,,,120,0\n", export.body());
+        HttpResponse<String> wrong = Http.post(sandbox.apiUrl(), "token", t, "content", "record", "format", "json", "data",
+                "[{\"record_id\":\"78\",\"redcap_repeat_instrument\":\"demographics\",\"redcap_repeat_instance\":\"1\",\"first_name\":\"x\"}]");
+        assertEquals(400, wrong.statusCode());
+        assertTrue(wrong.body().contains("redcap_repeat_instrument must be the unique form name of a Repeating Instrument"), wrong.body());
+        HttpResponse<String> stray = Http.post(sandbox.apiUrl(), "token", t, "content", "record", "format", "json", "data",
+                "[{\"record_id\":\"79\",\"redcap_repeat_instance\":\"2\",\"first_name\":\"x\"}]");
+        assertTrue(stray.body().contains("redcap_repeat_instance cannot have a value"), stray.body());
+        assertTrue(!sandbox.project(rpid).recordIds().contains("78") && !sandbox.project(rpid).recordIds().contains("79"));
+    }
+
+    /** dateFormat=MDY/DMY (PyCap's date_format, PHPCap's $dateFormat): slashed dates are stored as YYYY-MM-DD. */
+    @Test
+    void dateFormatMdyAndDmyConvertSlashedDates() {
+        assertEquals(200, importData("json", "[{\"record_id\":\"500\",\"dob\":\"12/31/1970\"}]", "dateFormat", "MDY").statusCode());
+        assertEquals("1970-12-31", sandbox.project(pid).values("500").get("dob"));
+        assertEquals(200, importData("json", "[{\"record_id\":\"501\",\"dob\":\"1/2/1971\"}]", "dateFormat", "DMY").statusCode());
+        assertEquals("1971-02-01", sandbox.project(pid).values("501").get("dob"));
+        assertEquals(400, importData("json", "[{\"record_id\":\"502\",\"dob\":\"12/31/1970\"}]").statusCode(), "YMD is the default");
     }
 }

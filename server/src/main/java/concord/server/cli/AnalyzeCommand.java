@@ -5,14 +5,13 @@ import concord.analysis.StudyResult;
 import concord.analysis.report.ReportContext;
 import concord.connector.DataDictionaryReader;
 import concord.connector.FieldMetadata;
-import concord.connector.RecordCsvReader;
 import concord.server.ConcordVersion;
 import concord.server.config.DomainSource;
 import concord.server.config.OutcomeSelection;
 import concord.server.load.FeedResult;
 import concord.server.load.LoadIssue;
 import concord.server.load.LoadedStudy;
-import concord.server.load.RecordFeed;
+import concord.server.load.RecordFiles;
 import concord.server.load.StudyConfigurationException;
 import concord.server.load.StudyLoader;
 import concord.server.load.StudySpec;
@@ -37,7 +36,8 @@ import java.util.Set;
  */
 final class AnalyzeCommand {
     static final Set<String> OPTIONS = Set.of("records", "dictionary", "group-field", "outcomes", "domains",
-            "demographics", "consensus", "title", "event", "json", "html", "pdf", "xlsx", "csv", "exclusions");
+            "demographics", "consensus", "title", "event", "json", "html", "pdf", "docx", "xlsx", "csv", "exclusions",
+            "threads");
 
     private AnalyzeCommand() {
     }
@@ -47,13 +47,13 @@ final class AnalyzeCommand {
         Path records = Path.of(args.require("records"));
         Path dictionaryFile = Path.of(args.require("dictionary"));
         Map<String, Path> outputs = new LinkedHashMap<>();
-        for (String format : List.of("json", "html", "pdf", "xlsx", "csv")) {
+        for (String format : List.of("json", "html", "pdf", "docx", "xlsx", "csv")) {
             if (args.get(format) != null) {
                 outputs.put(format, Path.of(args.get(format)));
             }
         }
         if (outputs.isEmpty()) {
-            throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --xlsx, --csv)");
+            throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --docx, --xlsx, --csv)");
         }
         DomainSource domains;
         try {
@@ -79,11 +79,7 @@ final class AnalyzeCommand {
             return 1;
         }
         loaded.warnings().forEach(w -> err.println("warning: " + w));
-        RecordFeed feed = new RecordFeed(loaded, spec, n -> { });
-        try (RecordCsvReader reader = RecordCsvReader.open(records)) {
-            reader.forEachRemaining(feed::accept);
-        }
-        FeedResult read = feed.finish();
+        FeedResult read = RecordFiles.read(records, loaded, spec, threads(args));
         StudyResult result = StudyAnalyzer.withDefaults().analyze(read.accumulator());
         ReportContext context = ReportContext.undated()
                 .withProvenance("Records file", records.getFileName().toString())
@@ -115,6 +111,22 @@ final class AnalyzeCommand {
                     + "': " + issue.problem());
         }
         return 0;
+    }
+
+    private static int threads(CliArgs args) {
+        String value = args.get("threads");
+        if (value == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new CliException("analyze: --threads must be a whole number of at least 1, not '" + value + "'");
     }
 
     private static Path exclusionsPath(CliArgs args) {

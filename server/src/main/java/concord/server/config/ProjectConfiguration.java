@@ -83,7 +83,7 @@ public record ProjectConfiguration(
      *
      * @param enabled        publish at all (false: results are kept in Concord's database only)
      * @param folder         File Repository folder created once and found again by this name
-     * @param formats        report files to upload: any of html, pdf, xlsx, csv, json
+     * @param formats        report files to upload: any of html, pdf, docx, xlsx, csv, json
      * @param results        where the {@code concord_results} records go: NONE, PROJECT (a separate results project) or RECORD (a dedicated record of the study project)
      * @param resultsApiUrl  API URL of the results project (default: the study project's URL)
      * @param resultsToken   API token of the results project
@@ -103,7 +103,7 @@ public record ProjectConfiguration(
             @Nullable String pdfField,
             @Nullable String dashboardUrl) {
 
-        public static final List<String> ALL_FORMATS = List.of("html", "pdf", "xlsx", "csv", "json");
+        public static final List<String> ALL_FORMATS = List.of("html", "pdf", "docx", "xlsx", "csv", "json");
 
         /** Where the results records are written. */
         public enum ResultsTarget { NONE, PROJECT, RECORD }

@@ -1,57 +1,94 @@
 package concord.server.load;
 
 import concord.analysis.DemographicVariable;
-import concord.analysis.Outcome;
-import concord.analysis.Participant;
 import concord.analysis.RatingAccumulator;
 import concord.analysis.Study;
-import concord.connector.RedcapRecord;
+import concord.connector.ExportColumns;
+import concord.connector.ExportRow;
+import concord.connector.RecordRowSink;
+import concord.server.load.internal.Cells;
 import concord.server.load.internal.Fingerprint;
+import concord.server.load.internal.KeyStrings;
+import concord.server.load.internal.ParsedRow;
+import concord.server.load.internal.RecordIds;
+import concord.server.load.internal.RecordPlan;
+import concord.server.load.internal.RowDigests;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
- * Streams exported rows into a {@link RatingAccumulator}, one record at a time (REDCap exports a
- * record's rows together).
+ * Streams exported rows, as bytes, into a {@link RatingAccumulator}, one record at a time (REDCap exports a
+ * record's rows together). The columns are resolved once per column list ({@link RecordPlan}); a row is parsed
+ * in place ({@link ParsedRow}: plain scores and codes are read from their bytes) and costs no objects;
+ * a bad value costs its text for the exclusion message.
  *
  * <p><b>Policy.</b> A rating that is not an integer on the scale, and a characteristic value that is
- * not one of its codes (or not a number), is excluded from the analysis and counted as a
+ * not one of its codes (or not a finite number), is excluded from the analysis and counted as a
  * {@link LoadIssue}; a record without a valid group is excluded as a whole and counted. Nothing
- * invalid is analysed silently. In longitudinal projects only the chosen event's rows carry
- * ratings; with repeating forms the configured instance, or else the first instance with an answer.
+ * invalid is analysed silently. A row whose record ID was seen before (or repeating a row of its record:
+ * same event and instance) is a duplicate: left out and counted. In longitudinal projects only the chosen
+ * event's rows carry ratings; with repeating forms the configured instance, or else the first instance with an answer.
  */
-public final class RecordFeed {
+public final class RecordFeed implements RecordRowSink {
     private static final int MAX_KEPT_ISSUES = 1000;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final LoadedStudy loaded;
     private final Study study;
-    private final Integer repeatInstance;
-    private final String excludedRecord;
+    private final String repeatInstance;
+    private final byte[] excludedRecord;
     private final RatingAccumulator accumulator;
-    private final Fingerprint fingerprint = new Fingerprint();
+    private final byte[] design;
+    private final RowDigests digests;
+    private final RecordIds seen = new RecordIds();
     private final List<LoadIssue> issues = new ArrayList<>();
     private final IntConsumer progress;
-    private final List<RedcapRecord> pending = new ArrayList<>();
-    /** Record IDs already flushed: REDCap exports a record's rows together, so a reappearing ID is a duplicate. */
-    private final java.util.Set<String> seen = new java.util.HashSet<>();
+    private final ParsedRow.Codes codes;
+    private final List<String> exportFields;
+    private final KeyStrings keys = new KeyStrings();
+    private final MessageDigest sha = Fingerprint.sha256();
+    private final byte[] digest = new byte[32];
+    private ExportColumns columns;
+    private RecordPlan plan;
+    /** The rows of the record being read: pool[0..pendingRows). */
+    private final List<ParsedRow> pool = new ArrayList<>();
+    private int pendingRows;
+    private byte[] pendingId = new byte[32];
+    private int pendingIdLength;
+    private byte[] id = new byte[32];
+    private int idLength;
+    private byte[] message = new byte[4096];
+    private int[] candidates = new int[8];
     private int issueCount;
     private int records;
     private int analysed;
 
     public RecordFeed(LoadedStudy loaded, StudySpec spec, IntConsumer progress) {
+        this(loaded, spec, progress, 0);
+    }
+
+    /** A feed for part {@code part} of an export read in parts (see {@link #combine}). */
+    RecordFeed(LoadedStudy loaded, StudySpec spec, IntConsumer progress, int part) {
         this.loaded = loaded;
         this.study = loaded.study();
-        this.repeatInstance = spec.repeatInstance();
-        this.excludedRecord = spec.excludedRecord();
+        this.repeatInstance = spec.repeatInstance() == null ? null : String.valueOf(spec.repeatInstance());
+        this.excludedRecord = spec.excludedRecord() == null ? null : spec.excludedRecord().getBytes(StandardCharsets.UTF_8);
         this.accumulator = new RatingAccumulator(study);
         this.progress = progress;
-        fingerprint.design(design(loaded));
+        this.codes = new ParsedRow.Codes(study);
+        this.exportFields = loaded.exportFields();
+        this.design = Fingerprint.design(design(loaded));
+        this.digests = new RowDigests((long) part << 40);
     }
 
     /**
@@ -67,127 +104,297 @@ public final class RecordFeed {
         study.groups().forEach(g -> s.append("\u001eG").append(g.code()).append('\u001f').append(g.label()));
         study.demographics().forEach(d -> {
             s.append("\u001eD").append(d.field()).append('\u001f').append(d.label()).append('\u001f').append(d.kind());
-            (d.choices() == null ? java.util.Map.<String, String>of() : new java.util.TreeMap<>(d.choices())).forEach((code, label) -> s.append('\u001f').append(code).append('=').append(label));
+            (d.choices() == null ? Map.<String, String>of() : new TreeMap<>(d.choices())).forEach((code, label) -> s.append('\u001f').append(code).append('=').append(label));
         });
         return s.toString();
     }
 
-    /** Accepts the next exported row. */
-    public void accept(RedcapRecord row) {
-        if (excludedRecord != null && excludedRecord.equals(row.recordId())) {
+    @Override
+    public void columns(ExportColumns columns) {
+        if (columns != this.columns) {
+            this.columns = columns;
+            this.plan = RecordPlan.resolve(columns, study, loaded.groupField(), exportFields);
+        }
+    }
+
+    @Override
+    public void row(ExportRow row) {
+        idLength = readId(row);
+        if (excludedRecord != null && Arrays.equals(id, 0, idLength, excludedRecord, 0, excludedRecord.length)) {
             return;
         }
-        if (!pending.isEmpty() && !pending.get(0).recordId().equals(row.recordId())) {
+        if (pendingRows > 0 && !Arrays.equals(id, 0, idLength, pendingId, 0, pendingIdLength)) {
             flush();
         }
-        boolean repeatedRow = pending.stream().anyMatch(p -> p.eventName().equals(row.eventName())
-                && p.repeatInstrument().equals(row.repeatInstrument()) && p.repeatInstance().equals(row.repeatInstance()));
-        if (seen.contains(row.recordId()) || repeatedRow) {
-            issue(row.recordId(), loaded.recordIdField(), row.recordId(), "duplicate record ID: this row is left out "
+        String event = keys.text(row, plan.event);
+        String instrument = keys.text(row, plan.repeatInstrument);
+        String instance = keys.text(row, plan.repeatInstance);
+        boolean repeatedRow = false;
+        for (int k = 0; k < pendingRows && !repeatedRow; k++) {
+            ParsedRow p = pool.get(k);
+            repeatedRow = p.event.equals(event) && p.repeatInstrument.equals(instrument) && p.repeatInstance.equals(instance);
+        }
+        if (repeatedRow || seen.contains(id, 0, idLength)) {
+            String recordId = new String(id, 0, idLength, StandardCharsets.UTF_8);
+            issue(recordId, loaded.recordIdField(), recordId, "duplicate record ID: this row is left out "
                     + "(the first row with this ID is analysed); give each record a unique ID.");
             return;
         }
-        Map<String, String> read = new LinkedHashMap<>();
-        for (String field : loaded.exportFields()) {
-            read.put(field, row.valueOrEmpty(field));
+        rowDigest(row);
+        if (pendingRows == pool.size()) {
+            pool.add(new ParsedRow(study));
         }
-        fingerprint.add(row.recordId(), row.eventName(), row.repeatInstrument(), row.repeatInstance(), read);
-        pending.add(row);
+        ParsedRow parsed = pool.get(pendingRows);
+        parsed.event = event;
+        parsed.repeatInstrument = instrument;
+        parsed.repeatInstance = instance;
+        parsed.parse(row, plan, codes);
+        if (pendingRows == 0) {
+            if (pendingId.length < idLength) {
+                pendingId = new byte[idLength * 2];
+            }
+            System.arraycopy(id, 0, pendingId, 0, idLength);
+            pendingIdLength = idLength;
+        }
+        pendingRows++;
     }
 
     /** Ends the stream and returns what was read. */
     public FeedResult finish() {
+        return combine(List.of(this));
+    }
+
+    /**
+     * The result of an export read in consecutive parts, one feed each, as one feed reading it all would
+     * give it. The caller has checked that no record ID is in two parts ({@link #sharesRecordsWith}).
+     */
+    static FeedResult combine(List<RecordFeed> parts) {
+        RecordFeed first = parts.get(0);
+        List<LoadIssue> issues = new ArrayList<>();
+        List<RowDigests> digests = new ArrayList<>();
+        int records = 0;
+        int analysed = 0;
+        int issueCount = 0;
+        for (RecordFeed part : parts) {
+            part.flush();
+            if (part != first) {
+                first.accumulator.merge(part.accumulator);
+            }
+            records += part.records;
+            analysed += part.analysed;
+            issueCount += part.issueCount;
+            part.issues.stream().limit(MAX_KEPT_ISSUES - issues.size()).forEach(issues::add);
+            digests.add(part.digests);
+        }
+        try {
+            String fingerprint = Fingerprint.hex(first.design, digests);
+            return new FeedResult(first.accumulator, records, analysed, issueCount, List.copyOf(issues), fingerprint);
+        } finally {
+            digests.forEach(RowDigests::close);
+        }
+    }
+
+    /** True when a record ID of this part is also in {@code other}. */
+    boolean sharesRecordsWith(RecordFeed other) {
         flush();
-        return new FeedResult(accumulator, records, analysed, issueCount, List.copyOf(issues), fingerprint.hex());
+        other.flush();
+        return seen.intersects(other.seen);
+    }
+
+    /** Removes the temporary files of a feed whose result is not wanted. */
+    void discard() {
+        digests.close();
+    }
+
+    /** The row's digest: key, then the fingerprinted fields in name order (see {@link Fingerprint}). */
+    private void rowDigest(ExportRow row) {
+        boolean ascii = row.ascii();
+        int[] fields = plan.fingerprintColumns;
+        byte[][] prefixes = plan.fingerprintPrefixes;
+        int max = idLength + 3 + plan.fingerprintPrefixBytes + 8;
+        if (ascii) {
+            max += row.size() == 0 ? 0 : 4 * (row.end(row.size() - 1) - row.start(0)) + 4 * row.size();
+        } else {
+            max += Cells.maxUtf8(row, plan.event) + Cells.maxUtf8(row, plan.repeatInstrument) + Cells.maxUtf8(row, plan.repeatInstance);
+            for (int field : fields) {
+                max += Cells.maxUtf8(row, field);
+            }
+        }
+        if (message.length < max) {
+            message = new byte[Math.max(max, message.length * 2)];
+        }
+        byte[] m = message;
+        byte[] b = row.bytes();
+        System.arraycopy(id, 0, m, 0, idLength);
+        int n = idLength;
+        m[n++] = 0x1f;
+        n += ascii ? copy(row, plan.event, b, m, n) : Cells.utf8(row, plan.event, m, n);
+        m[n++] = 0x1f;
+        n += ascii ? copy(row, plan.repeatInstrument, b, m, n) : Cells.utf8(row, plan.repeatInstrument, m, n);
+        m[n++] = 0x1f;
+        n += ascii ? copy(row, plan.repeatInstance, b, m, n) : Cells.utf8(row, plan.repeatInstance, m, n);
+        int keyLength = n;
+        long[][] words = plan.fingerprintPrefixWords;
+        for (int f = 0; f < fields.length; f++) {
+            // whole words: the bytes written past the prefix are overwritten by what follows
+            long[] w = words[f];
+            for (int k = 0; k < w.length; k++) {
+                LONGS.set(m, n + 8 * k, w[k]);
+            }
+            n += prefixes[f].length;
+            n += ascii ? copy(row, fields[f], b, m, n) : Cells.utf8(row, fields[f], m, n);
+        }
+        sha.update(m, 0, n);
+        try {
+            sha.digest(digest, 0, digest.length);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        digests.add(m, keyLength, digest);
+    }
+
+    /** Copies an ASCII cell (short: a loop beats arraycopy for the usual one or two bytes). */
+    private static int copy(ExportRow row, int cell, byte[] from, byte[] to, int at) {
+        if (cell < 0) {
+            return 0;
+        }
+        int start = row.start(cell);
+        int length = row.end(cell) - start;
+        if (length == 1) {
+            to[at] = from[start];
+            return 1;
+        }
+        for (int i = 0; i < length; i++) {
+            to[at + i] = from[start + i];
+        }
+        return length;
+    }
+
+    /** The record ID's UTF-8 into {@link #id}; returns its length. */
+    private int readId(ExportRow row) {
+        int max = Cells.maxUtf8(row, plan.recordId);
+        if (id.length < max) {
+            id = new byte[Math.max(max, id.length * 2)];
+        }
+        return Cells.utf8(row, plan.recordId, id, 0);
     }
 
     private void flush() {
-        if (pending.isEmpty()) {
+        if (pendingRows == 0) {
             return;
         }
-        List<RedcapRecord> rows = List.copyOf(pending);
-        pending.clear();
+        int rows = pendingRows;
+        pendingRows = 0;
         records++;
-        String id = rows.get(0).recordId();
-        seen.add(id);
-        RedcapRecord ratingRow = ratingRow(rows);
-        String group = firstValue(ratingRow, rows, loaded.groupField());
-        if (group.isEmpty()) {
-            issue(id, loaded.groupField(), "", "no stakeholder group: the record is left out; fill in "
+        seen.add(pendingId, 0, pendingIdLength);
+        String recordId = null;
+        int rating = ratingRow(rows);
+        ParsedRow r = rating < 0 ? null : pool.get(rating);
+        int groupRow = rating >= 0 && !r.groupBlank ? rating : firstNonBlankGroup(rows);
+        ParsedRow g = groupRow < 0 ? null : pool.get(groupRow);
+        if (g == null || (g.group < 0 && g.groupText.isEmpty())) {
+            recordId = recordId();
+            issue(recordId, loaded.groupField(), "", "no stakeholder group: the record is left out; fill in "
                     + loaded.groupField() + ".");
             progress.accept(records);
             return;
         }
-        if (study.group(group).isEmpty()) {
-            issue(id, loaded.groupField(), group, "not one of the group codes "
-                    + study.groups().stream().map(g -> g.code()).toList() + ": the record is left out; correct the value.");
+        if (g.group < 0) {
+            issue(recordId(), loaded.groupField(), g.groupText, "not one of the group codes "
+                    + study.groups().stream().map(x -> x.code()).toList() + ": the record is left out; correct the value.");
             progress.accept(records);
             return;
         }
-        Map<String, Integer> ratings = new HashMap<>();
-        for (Outcome outcome : study.outcomes()) {
-            String raw = ratingRow == null ? "" : ratingRow.valueOrEmpty(outcome.field()).trim();
-            if (raw.isEmpty()) {
+        int group = g.group;
+        accumulator.addParticipant(group);
+        int outcomes = study.outcomes().size();
+        for (int o = 0; o < outcomes; o++) {
+            int score = r == null ? ParsedRow.EMPTY : r.scores[o];
+            if (score > ParsedRow.OUTSIDE) {
+                accumulator.add(group, o, score);
                 continue;
             }
-            Integer score = score(raw);
-            if (score == null) {
-                issue(id, outcome.field(), raw, "not a whole number: excluded; enter a score "
+            accumulator.addMissing(group, o);
+            if (score == ParsedRow.NOT_WHOLE) {
+                issue(recordId(), study.outcomes().get(o).field(), r.badScores[o], "not a whole number: excluded; enter a score "
                         + study.scale().min() + "–" + study.scale().max() + " or leave it empty.");
-            } else if (!study.scale().contains(score)) {
-                issue(id, outcome.field(), raw, "outside the scale " + study.scale().min() + "–" + study.scale().max()
-                        + ": excluded; correct the value.");
-            } else {
-                ratings.put(outcome.field(), score);
+            } else if (score == ParsedRow.OUTSIDE) {
+                issue(recordId(), study.outcomes().get(o).field(), r.badScores[o], "outside the scale " + study.scale().min()
+                        + "–" + study.scale().max() + ": excluded; correct the value.");
             }
         }
-        Map<String, String> characteristics = new HashMap<>();
-        for (DemographicVariable variable : study.demographics()) {
-            String raw = firstValue(ratingRow, rows, variable.field()).trim();
-            if (raw.isEmpty()) {
+        for (int v = 0; v < study.demographics().size(); v++) {
+            int from = rating >= 0 && !r.characteristicBlank[v] ? rating : firstNonBlankCharacteristic(rows, v);
+            ParsedRow c = from < 0 ? null : pool.get(from);
+            byte state = c == null ? ParsedRow.MISSING : c.characteristicState[v];
+            DemographicVariable variable = study.demographics().get(v);
+            if (state == ParsedRow.VALUE) {
+                if (variable.kind() == DemographicVariable.Kind.CATEGORICAL) {
+                    accumulator.addCharacteristicChoice(group, v, c.characteristicChoice[v]);
+                } else {
+                    accumulator.addCharacteristic(group, v, c.characteristicValue[v]);
+                }
                 continue;
             }
-            boolean valid = variable.kind() == DemographicVariable.Kind.CATEGORICAL
-                    ? variable.choices().containsKey(raw) : number(raw);
-            if (valid) {
-                characteristics.put(variable.field(), raw);
-            } else {
-                issue(id, variable.field(), raw, (variable.kind() == DemographicVariable.Kind.CATEGORICAL
+            accumulator.addCharacteristicMissing(group, v);
+            if (state == ParsedRow.BAD) {
+                issue(recordId(), variable.field(), c.characteristicText[v], (variable.kind() == DemographicVariable.Kind.CATEGORICAL
                         ? "not one of the codes " + variable.choices().keySet() : "not a number") + ": excluded.");
             }
         }
-        accumulator.add(new Participant(id, group, ratings, characteristics));
         analysed++;
         progress.accept(records);
     }
 
-    /** The row holding this record's ratings: chosen event, then instance policy. */
-    private RedcapRecord ratingRow(List<RedcapRecord> rows) {
-        List<RedcapRecord> candidates = rows.stream()
-                .filter(r -> loaded.event() == null || loaded.event().equals(r.eventName()))
-                .filter(r -> r.repeatInstrument().isEmpty() || loaded.ratingForms().contains(r.repeatInstrument()))
-                .filter(r -> repeatInstance == null || r.repeatInstance().isEmpty()
-                        || String.valueOf(repeatInstance).equals(r.repeatInstance().trim()))
-                .sorted(Comparator.comparingInt(r -> instance(r.repeatInstance())))
-                .toList();
-        for (RedcapRecord r : candidates) {
-            if (study.outcomes().stream().anyMatch(o -> !r.valueOrEmpty(o.field()).isBlank())) {
-                return r;
-            }
-        }
-        return candidates.isEmpty() ? null : candidates.get(0);
+    private String recordId() {
+        return new String(pendingId, 0, pendingIdLength, StandardCharsets.UTF_8);
     }
 
-    private static String firstValue(RedcapRecord preferred, List<RedcapRecord> rows, String field) {
-        if (preferred != null && !preferred.valueOrEmpty(field).isBlank()) {
-            return preferred.valueOrEmpty(field).trim();
+    /** The row holding this record's ratings: chosen event, then instance policy, first with an answer; or -1. */
+    private int ratingRow(int rows) {
+        if (candidates.length < rows) {
+            candidates = new int[rows * 2];
         }
-        for (RedcapRecord r : rows) {
-            if (!r.valueOrEmpty(field).isBlank()) {
-                return r.valueOrEmpty(field).trim();
+        int n = 0;
+        for (int k = 0; k < rows; k++) {
+            ParsedRow p = pool.get(k);
+            if ((loaded.event() == null || loaded.event().equals(p.event))
+                    && (p.repeatInstrument.isEmpty() || loaded.ratingForms().contains(p.repeatInstrument))
+                    && (repeatInstance == null || p.repeatInstance.isEmpty() || repeatInstance.equals(p.repeatInstance.trim()))) {
+                // stable insertion by instance number
+                int at = n++;
+                int instance = instance(p.repeatInstance);
+                while (at > 0 && instance(pool.get(candidates[at - 1]).repeatInstance) > instance) {
+                    candidates[at] = candidates[at - 1];
+                    at--;
+                }
+                candidates[at] = k;
             }
         }
-        return "";
+        for (int i = 0; i < n; i++) {
+            if (pool.get(candidates[i]).anyOutcome) {
+                return candidates[i];
+            }
+        }
+        return n == 0 ? -1 : candidates[0];
+    }
+
+    private int firstNonBlankGroup(int rows) {
+        for (int k = 0; k < rows; k++) {
+            if (!pool.get(k).groupBlank) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private int firstNonBlankCharacteristic(int rows, int v) {
+        for (int k = 0; k < rows; k++) {
+            if (!pool.get(k).characteristicBlank[v]) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private void issue(String record, String field, String value, String problem) {
@@ -198,33 +405,13 @@ public final class RecordFeed {
     }
 
     private static int instance(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
         try {
-            return text == null || text.isBlank() ? 0 : Integer.parseInt(text.trim());
+            return text.isBlank() ? 0 : Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
-        }
-    }
-
-    /** Whole numbers only; "7.0" (sliders and some exports) counts as 7, "7.5" does not. */
-    static Integer score(String raw) {
-        try {
-            return Integer.valueOf(raw);
-        } catch (NumberFormatException e) {
-            try {
-                java.math.BigDecimal d = new java.math.BigDecimal(raw);
-                return d.stripTrailingZeros().scale() <= 0 ? d.intValueExact() : null;
-            } catch (NumberFormatException | ArithmeticException e2) {
-                return null;
-            }
-        }
-    }
-
-    private static boolean number(String raw) {
-        try {
-            Double.parseDouble(raw);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 }

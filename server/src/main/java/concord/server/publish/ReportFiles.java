@@ -3,6 +3,7 @@ package concord.server.publish;
 import concord.analysis.StudyResult;
 import concord.analysis.StudyResultJson;
 import concord.analysis.report.CsvReportRenderer;
+import concord.analysis.report.DocxReportRenderer;
 import concord.analysis.report.HtmlReportRenderer;
 import concord.analysis.report.PdfReportRenderer;
 import concord.analysis.report.ReportContext;
@@ -23,7 +24,8 @@ import java.util.Locale;
 public final class ReportFiles {
     public static final String EXCLUSIONS = "exclusions.csv";
     private final List<ReportRenderer> renderers = List.of(HtmlReportRenderer.withDefaults(),
-            PdfReportRenderer.withDefaults(), XlsxReportRenderer.withDefaults(), CsvReportRenderer.withDefaults());
+            PdfReportRenderer.withDefaults(), DocxReportRenderer.withDefaults(), XlsxReportRenderer.withDefaults(),
+            CsvReportRenderer.withDefaults());
 
     /** Formats this build can render. */
     public List<String> available() {
@@ -33,7 +35,7 @@ public final class ReportFiles {
     }
 
     /**
-     * @param formats requested formats (html, pdf, xlsx, csv, json); a format this build cannot render
+     * @param formats requested formats (html, pdf, docx, xlsx, csv, json); a format this build cannot render
      *                is an error naming it, never silently skipped
      */
     public List<RunArtifact> render(StudyResult result, ReportContext context, List<String> formats,

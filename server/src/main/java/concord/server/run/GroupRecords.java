@@ -1,12 +1,16 @@
 package concord.server.run;
 
 import concord.connector.DataAccessGroup;
+import concord.connector.ExportColumns;
+import concord.connector.ExportRow;
+import concord.connector.RecordRowSink;
 import concord.connector.RedcapClient;
 import concord.connector.RedcapRecord;
 import concord.server.config.ProjectConfiguration;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The records of one data access group, read with the project's own token. REDCap adds the column
@@ -29,14 +33,25 @@ final class GroupRecords {
     }
 
     /** Passes on the rows of {@code group}'s records; fails when the export cannot say which group a row is in. */
-    static Consumer<RedcapRecord> only(ProjectConfiguration project, DataAccessGroup group, Consumer<RedcapRecord> sink) {
-        return row -> {
-            String dag = row.value(RedcapRecord.DATA_ACCESS_GROUP_COLUMN);
-            if (dag == null) {
-                throw new RunFailedException(tokenInGroup(project, group));
+    static RecordRowSink only(ProjectConfiguration project, DataAccessGroup group, RecordRowSink sink) {
+        byte[] name = group.uniqueGroupName().getBytes(StandardCharsets.UTF_8);
+        return new RecordRowSink() {
+            private int dag = -1;
+
+            @Override
+            public void columns(ExportColumns columns) {
+                dag = columns.indexOf(RedcapRecord.DATA_ACCESS_GROUP_COLUMN);
+                sink.columns(columns);
             }
-            if (dag.equals(group.uniqueGroupName())) {
-                sink.accept(row);
+
+            @Override
+            public void row(ExportRow row) {
+                if (dag < 0) {
+                    throw new RunFailedException(tokenInGroup(project, group));
+                }
+                if (Arrays.equals(row.bytes(), row.start(dag), row.end(dag), name, 0, name.length)) {
+                    sink.row(row);
+                }
             }
         };
     }

@@ -84,9 +84,9 @@ public class StudyRunExecutor implements RunExecutor {
             RecordFeed recordFeed = new RecordFeed(loaded, spec, context::recordsRead);
             RecordQuery query = RecordQuery.all().withFields(loaded.exportFields());
             if (group == null) {
-                redcap.exportRecords(query, recordFeed::accept);
+                redcap.exportRecordRows(query, recordFeed);
             } else {
-                redcap.exportRecords(query.withDataAccessGroups(true), GroupRecords.only(project, group, recordFeed::accept));
+                redcap.exportRecordRows(query.withDataAccessGroups(true), GroupRecords.only(project, group, recordFeed));
             }
             feed = recordFeed.finish();
             context.ensureOwned();

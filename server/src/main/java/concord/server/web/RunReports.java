@@ -21,7 +21,7 @@ import java.util.Optional;
 @Singleton
 public class RunReports {
     /** Download formats offered, in display order. */
-    public static final List<String> FORMATS = List.of("html", "pdf", "xlsx", "csv", "json", "exclusions");
+    public static final List<String> FORMATS = List.of("html", "pdf", "docx", "xlsx", "csv", "json", "exclusions");
 
     private static final int CACHED_RESULTS = 16;
 

@@ -32,6 +32,7 @@ class AnalyzeCommandTest {
                 "--dictionary", DEPLOY.resolve("clbpoq-dictionary.csv").toString(),
                 "--demographics", "age,sex", "--json", dir.resolve("r.json").toString(), "--html", dir.resolve("r.html").toString(),
                 "--xlsx", dir.resolve("r.xlsx").toString(), "--csv", dir.resolve("r.csv").toString(),
+                "--docx", dir.resolve("r.docx").toString(),
                 "--exclusions", dir.resolve("x.csv").toString());
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
@@ -39,6 +40,10 @@ class AnalyzeCommandTest {
         assertEquals(2, json.get("groups").size());
         assertTrue(Files.readString(dir.resolve("r.html")).contains("Pain/discomfort"));
         assertTrue(Files.size(dir.resolve("r.xlsx")) > 1000);
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(dir.resolve("r.docx")))) {
+            assertTrue(docx.getTables().size() >= 5, "Word tables");
+            assertTrue(docx.getTables().stream().anyMatch(t -> t.getText().contains("Pain/discomfort")));
+        }
         assertEquals("record,field,value,problem", Files.readAllLines(dir.resolve("x.csv")).get(0));
         String summary = out.toString(StandardCharsets.UTF_8);
         assertTrue(summary.contains("56 records read, 56 analysed, 0 values excluded; 57 outcomes"), summary);

@@ -52,8 +52,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * each execute exactly once and account for every trigger; an instance killed (SIGKILL) mid-run must have
  * its run finished by the other once the lease expires.
  *
- * <p>Run by maven-failsafe in {@code mvn verify}; skipped with the reason when {@code CONCORD_TEST_POSTGRES_URL}
- * is unset or {@code server/target/concord.jar} has not been built. Figures go to standard output and to
+ * <p>Run by maven-failsafe in {@code mvn verify} against the test PostgreSQL (the server
+ * {@code CONCORD_TEST_POSTGRES_URL} names, else the embedded one); skipped with the reason when there is none or
+ * {@code server/target/concord.jar} has not been built. Figures go to standard output and to
  * {@code server/target/cluster-it/summary.txt}; the instances' logs are beside it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -44,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One Concord process (the built jar) is killed with SIGKILL at a seeded random point of a publishing run,
  * then the same jar is restarted on the same database: the run must complete after its lease expires,
  * publish each report file exactly once, and leave the database consistent. Once on the default H2 file
- * database and, when {@code CONCORD_TEST_POSTGRES_URL} is set, once on PostgreSQL.
+ * database and once on PostgreSQL (the server {@code CONCORD_TEST_POSTGRES_URL} names, else the embedded one of
+ * {@link concord.server.testing.TestDatabases}).
  *
  * <p>The kill point is exact: Concord reaches the sandbox through a {@link RedcapTap}, and the process is
  * killed after the sandbox has answered API call n of the run (n drawn from the seed over all the calls a

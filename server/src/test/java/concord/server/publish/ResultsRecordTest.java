@@ -20,12 +20,11 @@ import concord.connector.sandbox.RedcapSandbox;
 import concord.connector.sandbox.SandboxUser;
 import concord.connector.FieldMetadata;
 import concord.connector.FieldType;
-import concord.connector.RecordCsvReader;
 import concord.server.config.DomainSource;
 import concord.server.config.OutcomeSelection;
 import concord.server.load.FeedResult;
 import concord.server.load.LoadedStudy;
-import concord.server.load.RecordFeed;
+import concord.server.load.RecordFiles;
 import concord.server.load.StudyLoader;
 import concord.server.load.StudySpec;
 import java.nio.file.Path;
@@ -46,11 +45,7 @@ class ResultsRecordTest {
         StudySpec spec = new StudySpec("clbpoq", null, "group", OutcomeSelection.parse(List.of("@CONCORD-OUTCOME")),
                 DomainSource.ANNOTATION, List.of(), "80/15", null, null, null);
         LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary, null, List.of());
-        RecordFeed feed = new RecordFeed(loaded, spec, n -> { });
-        try (RecordCsvReader reader = RecordCsvReader.open(DEPLOY.resolve("clbpoq-records.csv"))) {
-            reader.forEachRemaining(feed::accept);
-        }
-        FeedResult read = feed.finish();
+        FeedResult read = RecordFiles.read(DEPLOY.resolve("clbpoq-records.csv"), loaded, spec, 1);
         StudyResult result = StudyAnalyzer.withDefaults().analyze(read.accumulator());
 
         List<Map<String, String>> rows = ResultsRecord.rows(7, Instant.parse("2026-11-25T10:15:30Z"), result, read,
@@ -129,11 +124,7 @@ class ResultsRecordTest {
         StudySpec spec = new StudySpec("clbpoq", null, null, OutcomeSelection.parse(List.of("@CONCORD-OUTCOME")),
                 DomainSource.ANNOTATION, List.of(), "80/15", null, null, "concord-results");
         LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary, null, List.of());
-        RecordFeed feed = new RecordFeed(loaded, spec, n -> { });
-        try (RecordCsvReader reader = RecordCsvReader.open(DEPLOY.resolve("clbpoq-records.csv"))) {
-            reader.forEachRemaining(feed::accept);
-        }
-        FeedResult read = feed.finish();
+        FeedResult read = RecordFiles.read(DEPLOY.resolve("clbpoq-records.csv"), loaded, spec, 1);
         List<Map<String, String>> rows = ResultsRecord.rows(7, Instant.parse("2026-11-25T10:15:30Z"),
                 StudyAnalyzer.withDefaults().analyze(read.accumulator()), read, "v", null);
         try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {

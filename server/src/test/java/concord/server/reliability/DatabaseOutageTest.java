@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after recovery triggers are stored again, the run caught in the outage ends SUCCEEDED (re-run after its
  * lease) or FAILED naming why, each published run's files are in REDCap once, every acknowledged trigger
  * is counted in a run, and a record saved after the outage is in the last published report.
- * Figures: target/reliability/db-outage.json. Needs {@code CONCORD_TEST_POSTGRES_URL}; H2 runs inside the
+ * Figures: target/reliability/db-outage.json. Needs PostgreSQL (external or embedded, TestDatabases); H2 runs inside the
  * service's own process, so it has no outage to simulate short of the process dying (see RestartIT).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

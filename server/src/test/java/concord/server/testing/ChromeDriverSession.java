@@ -64,9 +64,22 @@ public final class ChromeDriverSession implements AutoCloseable {
         return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** Which Debian packages are missing, exactly: {@code chromium} for the browser, {@code chromium-driver} for chromedriver. */
     public static String skipMessage() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (chromium().isEmpty()) {
+            missing.add("chromium");
+        }
+        if (chromedriver().isEmpty()) {
+            missing.add("chromium-driver");
+        }
+        if (missing.isEmpty()) {
+            missing = java.util.List.of("chromium", "chromium-driver");
+        }
         return "Browser test skipped: no Chromium at " + Optional.ofNullable(System.getenv("CONCORD_TEST_CHROMIUM")).orElse("/usr/bin/chromium")
-                + " or no chromedriver at /usr/bin/chromedriver (install chromium and chromium-driver, see .ci/setup-machine)";
+                + " or no chromedriver at " + Optional.ofNullable(System.getenv("CONCORD_TEST_CHROMEDRIVER")).orElse("/usr/bin/chromedriver")
+                + ". Install the Debian package" + (missing.size() > 1 ? "s " : " ") + String.join(" and ", missing)
+                + ": apt-get install -y " + String.join(" ", missing) + " (as root; .ci/setup-machine does it).";
     }
 
     /** Starts chromedriver on a free loopback port and opens a browser session with a fresh profile. */

@@ -155,6 +155,7 @@ class DashboardControllerTest {
                 case "html" -> assertTrue(new String(head, StandardCharsets.US_ASCII).startsWith("<!DOC"));
                 case "pdf" -> assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
                 case "xlsx" -> assertEquals("PK", new String(head, 0, 2, StandardCharsets.US_ASCII));
+                case "docx" -> assertTrue(zipPart(response.body(), "word/document.xml").contains("Sleep quality"));
                 case "json" -> assertEquals('{', (char) head[0]);
                 case "exclusions" -> assertTrue(new String(response.body(), StandardCharsets.UTF_8).startsWith("record,field,value,problem"));
                 default -> assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("Sleep quality"));
@@ -193,5 +194,16 @@ class DashboardControllerTest {
 
     private static int count(String text, String regex) {
         return (int) Pattern.compile(regex).matcher(text).results().count();
+    }
+
+    private static String zipPart(byte[] zip, String name) throws java.io.IOException {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals(name)) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return "";
     }
 }

@@ -41,6 +41,26 @@ public final class Html {
         return out.toString();
     }
 
+    /**
+     * The text with the characters XML 1.0 forbids replaced by U+FFFD and nothing escaped, for XML
+     * writers that escape markup themselves (the DOCX report) but would write forbidden characters as-is.
+     */
+    public static String xmlChars(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(isXmlChar(c) ? c : '\uFFFD');
+            }
+        }
+        return out.toString();
+    }
+
     private static boolean isXmlChar(char c) {
         if (Character.isSurrogate(c)) {
             return false;

@@ -90,7 +90,7 @@ public final class AdminHandler implements HttpHandler {
 
     private static SandboxUser user(Params p) {
         return new SandboxUser(p.get("username", "site_admin"), p.get("dag"), bool(p, "api_export"), bool(p, "api_import"),
-                bool(p, "file_repository"), bool(p, "record_delete"));
+                bool(p, "file_repository"), bool(p, "record_delete"), bool(p, "record_rename"), bool(p, "design"));
     }
 
     private static boolean bool(Params p, String name) {

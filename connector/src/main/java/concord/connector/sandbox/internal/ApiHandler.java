@@ -12,20 +12,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves {@code /api/} as REDCap does: POST only, form-encoded or multipart, the method chosen by {@code content}
- * and {@code action}, errors shaped by {@code returnFormat}. Tokens never appear in logs or answers.
+ * Serves {@code /api/} as REDCap does: POST only, form-encoded or multipart, the method chosen by {@code content},
+ * {@code action} and the presence of {@code data} as REDCap chooses it ({@link ApiRoute}), errors shaped by
+ * {@code returnFormat}. Tokens never appear in logs or answers.
  */
 public final class ApiHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
     static final String NOT_IMPLEMENTED = Reply.XML_HEAD + "<hash><error>The requested method is not implemented.</error></hash>";
     private static final Set<String> FORMATS = Set.of("json", "csv", "xml");
-    /**
-     * Methods REDCap's API documentation lists with "you must have API Export privileges in the project": the
-     * version and every project-structure export. (Record, file and File Repository methods check their own rights.)
-     */
-    private static final Set<String> EXPORT_RIGHT_METHODS = Set.of("version", "project", "metadata", "instrument", "exportfieldnames",
-            "event", "arm", "formeventmapping", "repeatingformsevents", "dag", "user", "generatenextrecordname");
-
     private final SandboxState state;
 
     public ApiHandler(SandboxState state) {
@@ -95,7 +89,11 @@ public final class ApiHandler implements HttpHandler {
         if (params.isEmpty()) {
             return Reply.of(501, "text/xml; charset=utf-8", NOT_IMPLEMENTED);
         }
-        String format = params.lower("format", "xml");
+        // As REDCap: an unknown format means xml; returnFormat (else format) shapes errors and import answers.
+        String format = params.get("format", "xml").trim();
+        if (!FORMATS.contains(format) && !format.equals("odm")) {
+            format = "xml";
+        }
         String errorFormat = params.lower("returnFormat", format);
         if (!FORMATS.contains(errorFormat)) {
             errorFormat = "xml";
@@ -118,44 +116,52 @@ public final class ApiHandler implements HttpHandler {
             if (fault != null) {
                 return fault;
             }
-            if (!FORMATS.contains(format)) {
-                throw ApiException.badRequest("The value of the parameter \"format\" is not valid");
+            if (format.equals("odm")) {
+                throw ApiException.badRequest("The REDCap sandbox does not serve format=odm; use json, csv or xml.");
             }
-            return dispatch(new Call(state, grant, params, format), faults);
+            ApiRoute route = ApiRoute.of(params);
+            route.checkRights(grant.user());
+            return dispatch(route, new Call(state, grant, params, format, errorFormat), faults);
         } catch (ApiException e) {
             return Reply.error(e.status(), e.getMessage(), errorFormat);
         }
     }
 
-    private Reply dispatch(Call call, FaultInjector faults) {
-        String content = call.params().lower("content", "");
-        String action = call.params().lower("action", "export");
-        if (EXPORT_RIGHT_METHODS.contains(content)) {
-            call.requireExport();
-        }
-        return switch (content) {
-            case "version" -> Reply.of(200, "text/html; charset=utf-8", state.redcapVersion());
-            case "project" -> DesignMethods.project(call);
-            case "metadata" -> DesignMethods.metadata(call);
-            case "instrument" -> DesignMethods.instruments(call);
-            case "exportfieldnames" -> DesignMethods.exportFieldNames(call);
-            case "event" -> DesignMethods.events(call);
-            case "arm" -> DesignMethods.arms(call);
-            case "formeventmapping" -> DesignMethods.formEventMapping(call);
-            case "repeatingformsevents" -> DesignMethods.repeatingFormsEvents(call);
-            case "dag" -> DesignMethods.dags(call);
-            case "user" -> DesignMethods.users(call);
+    private Reply dispatch(ApiRoute route, Call call, FaultInjector faults) {
+        String action = route.action();
+        return switch (route.content()) {
+            case "version" -> Reply.of(200, "text/csv; charset=utf-8", state.redcapVersion());
             case "record" -> switch (action) {
                 case "export" -> RecordExporter.export(call, faults);
                 case "import" -> RecordImporter.importRecords(call);
                 case "delete" -> RecordDeleter.delete(call);
-                default -> throw ApiException.badRequest("The value of the parameter \"action\" is not valid");
+                case "rename" -> RecordRenamer.rename(call);
+                default -> throw route.notServed();
             };
-            case "generatenextrecordname" -> RecordDeleter.nextRecordName(call);
+            case "metadata" -> action.equals("import") ? DictionaryImporter.importDictionary(call) : DesignMethods.metadata(call);
             case "file" -> FileMethods.file(call, action, faults);
-            case "filerepository" -> FileMethods.repository(call, action, faults);
-            default -> throw ApiException.badRequest("The value of the parameter \"content\" is not valid");
+            case "fileRepository" -> FileMethods.repository(call, action, faults);
+            case "log" -> exportOnly(route, () -> ProjectLogExport.export(call));
+            case "report" -> exportOnly(route, () -> ReportExporter.export(call, faults));
+            case "project" -> exportOnly(route, () -> DesignMethods.project(call));
+            case "instrument" -> exportOnly(route, () -> DesignMethods.instruments(call));
+            case "exportFieldNames" -> exportOnly(route, () -> DesignMethods.exportFieldNames(call));
+            case "event" -> exportOnly(route, () -> DesignMethods.events(call));
+            case "arm" -> exportOnly(route, () -> DesignMethods.arms(call));
+            case "formEventMapping" -> exportOnly(route, () -> DesignMethods.formEventMapping(call));
+            case "repeatingFormsEvents" -> exportOnly(route, () -> DesignMethods.repeatingFormsEvents(call));
+            case "dag" -> exportOnly(route, () -> DesignMethods.dags(call));
+            case "user" -> exportOnly(route, () -> DesignMethods.users(call));
+            case "generateNextRecordName" -> exportOnly(route, () -> RecordDeleter.nextRecordName(call));
+            default -> throw route.notServed();
         };
+    }
+
+    private static Reply exportOnly(ApiRoute route, java.util.function.Supplier<Reply> export) {
+        if (!route.action().equals("export")) {
+            throw route.notServed();
+        }
+        return export.get();
     }
 
     private static Reply injected(FaultInjector.Outcome outcome) {

@@ -39,21 +39,30 @@ public final class CsvRows {
      * space, comma, quote or line break.
      */
     public static void appendLine(StringBuilder out, List<String> cells) {
+        appendLine(out, cells, ',');
+    }
+
+    /** {@link #appendLine(StringBuilder, List)} with another delimiter ({@code csvDelimiter}: tab, ; | ^). */
+    public static void appendLine(StringBuilder out, List<String> cells, char delimiter) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.append(delimiter);
             }
-            appendCell(out, cells.get(i));
+            appendCell(out, cells.get(i), delimiter);
         }
         out.append('\n');
     }
 
     public static void appendCell(StringBuilder out, String cell) {
+        appendCell(out, cell, ',');
+    }
+
+    private static void appendCell(StringBuilder out, String cell, char delimiter) {
         String c = cell == null ? "" : cell;
         boolean quote = false;
         for (int i = 0; i < c.length() && !quote; i++) {
             char ch = c.charAt(i);
-            quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t';
+            quote = ch == delimiter || ch == ',' || ch == '"' || ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t';
         }
         if (quote) {
             out.append('"').append(c.replace("\"", "\"\"")).append('"');

@@ -2,9 +2,15 @@ package concord.connector.sandbox.internal;
 
 import java.util.List;
 
-/** {@code content=file} (File Upload fields) and {@code content=fileRepository} (the project File Repository). */
+/**
+ * {@code content=file} (File Upload fields) and {@code content=fileRepository} (the project File Repository).
+ * {@link ApiRoute} has checked the action and the API rights (file delete needs the Delete Record right, as in
+ * REDCap); successful uploads and deletions answer an empty body typed by {@code returnFormat}.
+ */
 public final class FileMethods {
     static final String UPLOAD_FAILED = "The file could not be uploaded because of a server error. Please try again.";
+    static final String NO_FILE_REPOSITORY = "The API request cannot complete because currently you do not have \"File Repository\" rights, "
+            + "which are required for this operation.";
 
     private FileMethods() {
     }
@@ -15,6 +21,9 @@ public final class FileMethods {
         Params p = call.params();
         String record = p.get("record", "");
         String field = p.get("field", "");
+        if (action.equals("delete")) {
+            checkDeleteTarget(call, record, field);
+        }
         FieldDef def = d.field(field);
         if (def == null || !def.fieldType().equals("file")) {
             throw ApiException.badRequest("The field '" + field + "' does not exist or is not a 'file' field");
@@ -62,18 +71,18 @@ public final class FileMethods {
                     if (existing == null && call.userDag() != null) {
                         entry.setDag(call.userDag());
                     }
-                    RecordRow row = entry.rowOrCreate(event, repeating ? form : "", rowInstance, d.columns().size());
+                    RecordRow row = project.rowForSave(entry, event, repeating ? form : "", rowInstance);
                     row.set(d.index(field), upload.name());
                     RecordImporter.fillDefaults(d, row, java.util.Set.of(form));
                     project.files().put(key, upload);
                     entry.touch(project.now());
+                    project.log().add(call.username(), "Update record " + record, field + " = '" + upload.name() + "'", record, entry.dag());
                 } finally {
                     project.lock().writeLock().unlock();
                 }
-                return Reply.json("");
+                return Reply.formatted(call.returnFormat(), "");
             }
             case "delete" -> {
-                call.requireImport();
                 project.lock().writeLock().lock();
                 try {
                     RecordEntry entry = visibleRecord(call, record);
@@ -85,12 +94,36 @@ public final class FileMethods {
                         row.set(d.index(field), "");
                     }
                     entry.touch(project.now());
+                    project.log().add(call.username(), "Update record " + record, field + " = ''", record, entry.dag());
                 } finally {
                     project.lock().writeLock().unlock();
                 }
-                return Reply.json("");
+                return Reply.formatted(call.returnFormat(), "");
             }
-            default -> throw ApiException.badRequest("The value of the parameter \"action\" is not valid");
+            default -> throw new ApiRoute("file", action).notServed();
+        }
+    }
+
+    /** REDCap's {@code API/file/delete.php} checks, in its order: the event, the record, then the field. */
+    private static void checkDeleteTarget(Call call, String record, String field) {
+        ProjectData project = call.project();
+        String event = call.params().get("event", "");
+        if (project.isLongitudinal() && project.event(event) == null) {
+            throw ApiException.badRequest("invalid event");
+        }
+        project.lock().readLock().lock();
+        try {
+            RecordEntry entry = visibleRecord(call, record);
+            boolean inEvent = entry != null && entry.rows().stream().anyMatch(r -> java.util.Objects.equals(r.event(), project.isLongitudinal() ? event : null));
+            if (!inEvent) {
+                throw ApiException.badRequest("The record '" + record + "' does not exist");
+            }
+        } finally {
+            project.lock().readLock().unlock();
+        }
+        FieldDef def = project.dictionary().field(field);
+        if (def == null || !def.fieldType().equals("file")) {
+            throw ApiException.badRequest("The field '" + field + "' does not exist or is not a 'file' field");
         }
     }
 
@@ -104,7 +137,7 @@ public final class FileMethods {
 
     public static Reply repository(Call call, String action, FaultInjector faults) {
         if (!call.grant().user().fileRepository()) {
-            throw ApiException.forbidden("You do not have permissions to use the File Repository");
+            throw ApiException.forbidden(NO_FILE_REPOSITORY);
         }
         FileRepositoryStore repo = call.project().fileRepository();
         Params p = call.params();
@@ -114,7 +147,7 @@ public final class FileMethods {
                     + " does not exist or else you do not have permission to that folder because it is DAG-restricted or Role-restricted.");
         }
         switch (action) {
-            case "createfolder" -> {
+            case "createFolder" -> {
                 call.requireImport();
                 String name = p.get("name", "");
                 if (name.isBlank() || name.length() > 150) {
@@ -127,7 +160,7 @@ public final class FileMethods {
                 return t.reply(call.format());
             }
             case "list" -> {
-                call.requireExport();
+                // REDCap checks no API right for the listing (API/index.php, API/fileRepository/list.php), only File Repository.
                 Table t = new Table(List.of("folder_id", "doc_id", "name", "role", "dag"));
                 repo.folders(folder).stream().filter(f -> repo.visible(f.id(), call.userDag()))
                         .forEach(f -> t.add(f.id(), "", f.name(), f.role(), f.dag()));
@@ -144,7 +177,7 @@ public final class FileMethods {
                     throw new ApiException(500, UPLOAD_FAILED);
                 }
                 repo.add(folder, upload);
-                return Reply.json("");
+                return Reply.formatted(call.returnFormat(), "");
             }
             case "export", "delete" -> {
                 int docId = parseId(p.get("doc_id", ""), "doc_id");
@@ -158,9 +191,9 @@ public final class FileMethods {
                 }
                 call.requireImport();
                 repo.delete(docId);
-                return Reply.json("");
+                return Reply.formatted(call.returnFormat(), "");
             }
-            default -> throw ApiException.badRequest("The value of the parameter \"action\" is not valid");
+            default -> throw ApiException.badRequest(ApiRoute.INVALID_ACTION);
         }
     }
 

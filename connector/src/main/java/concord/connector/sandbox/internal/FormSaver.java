@@ -56,7 +56,7 @@ public final class FormSaver {
                 }
             }
             RecordEntry entry = project.recordOrCreate(save.record());
-            RecordRow row = entry.rowOrCreate(event, repeatingForm ? save.instrument() : "", repeating ? save.instance() : 0, d.columns().size());
+            RecordRow row = project.rowForSave(entry, event, repeatingForm ? save.instrument() : "", repeating ? save.instance() : 0);
             save.values().forEach((k, v) -> row.set(d.index(k), v));
             row.set(d.index(save.instrument() + "_complete"), String.valueOf(save.status()));
             RecordImporter.fillDefaults(d, row, java.util.Set.of(save.instrument()));

@@ -37,6 +37,8 @@ public final class ProjectData {
     private volatile URI dataEntryTriggerUrl;
     private volatile boolean repeatColumnsSeen;
     private volatile Clock clock = Clock.systemUTC();
+    private final ProjectLog log = new ProjectLog(this::now);
+    private final Map<Integer, ReportDef> reports = new java.util.concurrent.ConcurrentHashMap<>();
     private final Instant created = Instant.now();
 
     public ProjectData(String title, Dictionary dictionary, List<EventDef> events, List<ArmDef> arms,
@@ -146,6 +148,33 @@ public final class ProjectData {
         return event != null && repeating.stream().anyMatch(r -> r.form().isEmpty() && event.equals(r.event()));
     }
 
+    /**
+     * The row a save writes to, and the record's base row of that event when REDCap would have one: REDCap stores
+     * the record ID field on the event's base instance whenever it saves a repeating-instrument instance, so a
+     * record created by repeating rows alone still exports a base row (record ID, blanks, statuses 0), unless the
+     * event repeats as a whole or the record ID's own instrument repeats. Callers hold the write lock.
+     */
+    public RecordRow rowForSave(RecordEntry entry, String event, String repeatInstrument, int instance) {
+        int width = dictionary.columns().size();
+        if (!repeatInstrument.isEmpty() && !isRepeatingEvent(event)
+                && !isRepeatingForm(event, dictionary.formOf(dictionary.recordIdName()))) {
+            entry.rowOrCreate(event, "", 0, width);
+        }
+        return entry.rowOrCreate(event, repeatInstrument, instance, width);
+    }
+
+    public void addReport(ReportDef report) {
+        reports.put(report.reportId(), report);
+    }
+
+    public ReportDef report(int reportId) {
+        return reports.get(reportId);
+    }
+
+    public ProjectLog log() {
+        return log;
+    }
+
     public List<DagDef> dags() {
         return dags;
     }
@@ -191,6 +220,27 @@ public final class ProjectData {
         }
         found.sort(Comparator.comparingLong(RecordEntry::ordinal));
         return found;
+    }
+
+    /** Renames a record in place (same position in the record order), with its uploaded files. Callers hold the write lock. */
+    public void renameRecord(String oldId, String newId) {
+        Map<String, RecordEntry> reordered = new LinkedHashMap<>();
+        records.forEach((id, entry) -> {
+            RecordEntry kept = id.equals(oldId) ? entry.renamed(newId, now()) : entry;
+            reordered.put(kept.id(), kept);
+        });
+        records.clear();
+        records.putAll(reordered);
+        String prefix = oldId + '\u0000';
+        Map<String, StoredFile> moved = new LinkedHashMap<>();
+        files.keySet().removeIf(k -> {
+            if (k.startsWith(prefix)) {
+                moved.put(newId + k.substring(oldId.length()), files.get(k));
+                return true;
+            }
+            return false;
+        });
+        files.putAll(moved);
     }
 
     public Map<String, StoredFile> files() {

@@ -47,22 +47,30 @@ public final class RecordDeleter {
                 throw ApiException.badRequest("One or more of the records provided cannot be deleted because they do not exist in the project. "
                         + "The following records do not exist: " + String.join(", ", missing));
             }
+            int deleted = 0;
             for (String id : ids) {
+                String dag = project.records().get(id).dag();
                 if (instrument.isEmpty() && event.isEmpty()) {
                     project.records().remove(id);
                     project.files().keySet().removeIf(k -> k.startsWith(id + '\u0000'));
-                } else {
-                    clear(project, project.records().get(id), instrument, event, instance);
+                    project.log().add(call.username(), "Delete record " + id, "record_id = '" + id + "'", id, dag);
+                    deleted++;
+                } else if (clear(project, project.records().get(id), instrument, event, instance)) {
+                    project.log().add(call.username(), "Update record " + id, "Delete all record data for single form", id, dag);
+                    deleted++;
                 }
             }
-            return Reply.formatted(call.format(), String.valueOf(ids.size()));
+            // As REDCap counts: a record counts when something was deleted (an instrument without data does not).
+            return Reply.formatted(call.format(), String.valueOf(deleted));
         } finally {
             project.lock().writeLock().unlock();
         }
     }
 
-    private static void clear(ProjectData project, RecordEntry r, String instrument, String event, String instance) {
+    /** Clears the event's or instrument's data; true when there was some. */
+    private static boolean clear(ProjectData project, RecordEntry r, String instrument, String event, String instance) {
         Dictionary d = project.dictionary();
+        boolean changed = false;
         for (Iterator<RecordRow> it = r.rows().iterator(); it.hasNext(); ) {
             RecordRow row = it.next();
             if (!event.isEmpty() && !event.equals(row.event()) || !instance.isEmpty() && !instance.equals(String.valueOf(row.instance()))) {
@@ -70,18 +78,23 @@ public final class RecordDeleter {
             }
             if (instrument.isEmpty()) {
                 it.remove();
+                changed = true;
                 continue;
             }
             for (String column : d.formColumns(instrument)) {
-                if (d.index(column) > 0) {
-                    row.set(d.index(column), "");
+                int i = d.index(column);
+                if (i > 0 && !row.isBlank(i)) {
+                    row.set(i, "");
+                    changed = true;
                 }
             }
             if (!row.repeatInstrument().isEmpty() && row.repeatInstrument().equals(instrument)) {
                 it.remove();
+                changed = true;
             }
         }
         r.touch(project.now());
+        return changed;
     }
 
     /** The next record name: the largest integer ID plus one, prefixed {@code <dag id>-} for a DAG user. */
@@ -101,6 +114,6 @@ public final class RecordDeleter {
         } finally {
             project.lock().readLock().unlock();
         }
-        return Reply.text(prefix + (max + 1));
+        return Reply.formatted(call.returnFormat(), prefix + (max + 1));
     }
 }

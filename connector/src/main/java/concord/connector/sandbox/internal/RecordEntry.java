@@ -19,6 +19,17 @@ public final class RecordEntry {
         this.ordinal = ordinal;
     }
 
+    /** This record under another ID: same rows (record ID cells rewritten), group, change time and place in order. */
+    public RecordEntry renamed(String newId, Instant when) {
+        RecordEntry r = new RecordEntry(newId, when, ordinal);
+        r.dag = dag;
+        for (RecordRow row : rows) {
+            row.set(0, newId);
+            r.rows.add(row);
+        }
+        return r;
+    }
+
     public String id() {
         return id;
     }

@@ -80,10 +80,22 @@ public final class RecordExporter {
         } finally {
             project.lock().readLock().unlock();
         }
-        if (call.format().equals("csv") && p.lower("rawOrLabelHeaders", "raw").equals("label")) {
-            return Reply.csv(table.csv(plan.stream().map(c -> c.header(project)).toList()));
+        if (call.format().equals("csv")) {
+            boolean labelHeaders = p.lower("rawOrLabelHeaders", "raw").equals("label");
+            return Reply.csv(table.csv(labelHeaders ? plan.stream().map(c -> c.header(project)).toList() : names, delimiter(p)));
         }
         return table.reply(call.format());
+    }
+
+    /** REDCap's {@code csvDelimiter} choices; anything else (or nothing) is a comma, as in REDCap. */
+    private static char delimiter(Params p) {
+        return switch (p.get("csvDelimiter", ",")) {
+            case "tab", "TAB", "\t" -> '\t';
+            case ";" -> ';';
+            case "|" -> '|';
+            case "^" -> '^';
+            default -> ',';
+        };
     }
 
     private static void invalid(String parameter, List<String> bad) {

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code content=record&action=import}: JSON or CSV flat rows, validated value by value and applied all-or-nothing.
- * An API import never fires the Data Entry Trigger, as in REDCap.
+ * Record import ({@code content=record} with {@code data}; REDCap ignores {@code action} here): JSON or CSV flat
+ * rows, validated value by value and applied all-or-nothing, answered per {@code returnFormat}
+ * ({@link ImportAnswer}). An API import never fires the Data Entry Trigger, as in REDCap.
  */
 public final class RecordImporter {
     private static final Set<String> PSEUDO = Set.of("redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance",
@@ -35,6 +36,7 @@ public final class RecordImporter {
             case "csv" -> csv(data);
             default -> throw ApiException.badRequest("The sandbox imports records as format=json or format=csv");
         };
+        convertDates(call.project().dictionary(), rows, p.get("dateFormat", "YMD"));
         boolean overwrite = p.lower("overwriteBehavior", "normal").equals("overwrite");
         boolean autoNumber = p.bool("forceAutoNumber");
         ProjectData project = call.project();
@@ -51,6 +53,8 @@ public final class RecordImporter {
                 throw ApiException.badRequest(String.join("\n", errors));
             }
             Map<String, String> ids = new LinkedHashMap<>();
+            Set<String> created = new java.util.HashSet<>();
+            Map<String, List<String>> changes = new LinkedHashMap<>();
             int next = autoNumber ? nextRecordId(project) : 0;
             for (Map<String, String> row : rows) {
                 String given = row.get(d.recordIdName());
@@ -61,9 +65,21 @@ public final class RecordImporter {
                 } else if (!autoNumber) {
                     ids.put(id, id);
                 }
+                if (!project.records().containsKey(id)) {
+                    created.add(id);
+                }
                 apply(call, row, id, overwrite);
+                List<String> changed = changes.computeIfAbsent(id, k -> new ArrayList<>());
+                row.forEach((field, value) -> {
+                    if (d.index(field) > 0 && !value.isEmpty()) {
+                        changed.add(field + " = '" + value + "'");
+                    }
+                });
             }
-            return answer(call, p.lower("returnContent", "count"), ids);
+            changes.forEach((saved, changed) -> project.log().add(call.username(),
+                    (created.contains(saved) ? "Create record (import) " : "Update record (import) ") + saved, String.join(", ", changed), saved,
+                    project.records().get(saved).dag()));
+            return ImportAnswer.of(call.returnFormat(), p.lower("returnContent", "count"), autoNumber, ids);
         } finally {
             project.lock().writeLock().unlock();
         }
@@ -91,6 +107,11 @@ public final class RecordImporter {
             }
             if (dag != null && !dag.isEmpty() && (project.dag(dag) == null || call.userDag() != null && !call.userDag().equals(dag))) {
                 errors.add(line(id, "redcap_data_access_group", dag, "The value is not a valid data access group you may assign"));
+            }
+            int before = errors.size();
+            RepeatRowRules.check(project, id, event, row, errors);
+            if (errors.size() > before) {
+                continue;
             }
             for (Map.Entry<String, String> e : row.entrySet()) {
                 int index = d.index(e.getKey());
@@ -126,15 +147,15 @@ public final class RecordImporter {
             entry.setDag(dag.isEmpty() && !overwrite ? entry.dag() : dag);
         }
         String event = project.isLongitudinal() ? row.get("redcap_event_name") : null;
-        String instrument = row.getOrDefault("redcap_repeat_instrument", "");
-        String instanceText = row.getOrDefault("redcap_repeat_instance", "");
+        String instrument = row.getOrDefault("redcap_repeat_instrument", "").trim();
+        String instanceText = row.getOrDefault("redcap_repeat_instance", "").trim();
         int instance;
         if (instanceText.equalsIgnoreCase("new")) {
             instance = entry.maxInstance(event, instrument) + 1;
         } else {
             instance = instanceText.isEmpty() ? (instrument.isEmpty() && !project.isRepeatingEvent(event) ? 0 : 1) : Integer.parseInt(instanceText);
         }
-        RecordRow target = entry.rowOrCreate(event, instrument, instance, d.columns().size());
+        RecordRow target = project.rowForSave(entry, event, instrument, instance);
         Set<String> touchedForms = new LinkedHashSet<>();
         for (Map.Entry<String, String> e : row.entrySet()) {
             int index = d.index(e.getKey());
@@ -171,28 +192,7 @@ public final class RecordImporter {
         return max + 1;
     }
 
-    private static Reply answer(Call call, String returnContent, Map<String, String> ids) {
-        String f = call.format();
-        return switch (returnContent) {
-            case "ids" -> {
-                Table t = new Table(List.of("id"));
-                ids.values().forEach(t::add);
-                yield f.equals("json") ? Reply.json(Json.write(List.copyOf(ids.values()))) : t.reply(f);
-            }
-            case "auto_ids" -> {
-                List<String> pairs = ids.entrySet().stream().map(e -> e.getValue() + "," + e.getKey()).toList();
-                yield f.equals("json") ? Reply.json(Json.write(pairs)) : Reply.csv(String.join("\n", pairs));
-            }
-            case "nothing" -> Reply.formatted(f, "");
-            default -> switch (f) {
-                case "json" -> Reply.json("{\"count\": " + ids.size() + "}");
-                case "csv" -> Reply.csv(String.valueOf(ids.size()));
-                default -> Reply.xml(Reply.XML_HEAD + "<count>" + ids.size() + "</count>");
-            };
-        };
-    }
-
-    private static String line(String record, String field, String value, String message) {
+    static String line(String record, String field, String value, String message) {
         StringBuilder sb = new StringBuilder();
         for (String cell : List.of(record, field, value, message)) {
             if (sb.length() > 0) {
@@ -203,12 +203,39 @@ public final class RecordImporter {
         return sb.toString();
     }
 
+    private static final java.util.regex.Pattern SLASHED = java.util.regex.Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})(.*)$");
+
+    /**
+     * {@code dateFormat=MDY} or {@code DMY}: dates and datetimes sent as {@code 12/31/2016} or {@code 31/12/2016}
+     * become REDCap's stored {@code 2016-12-31} before validation (REDCap's default is YMD).
+     */
+    static void convertDates(Dictionary d, List<Map<String, String>> rows, String dateFormat) {
+        boolean mdy = dateFormat.equals("MDY");
+        if (!mdy && !dateFormat.equals("DMY")) {
+            return;
+        }
+        for (Map<String, String> row : rows) {
+            row.replaceAll((field, value) -> {
+                FieldDef f = d.field(field);
+                java.util.regex.Matcher m = SLASHED.matcher(value.trim());
+                if (f == null || !f.validation().startsWith("date") || !m.matches()) {
+                    return value;
+                }
+                String month = mdy ? m.group(1) : m.group(2);
+                String day = mdy ? m.group(2) : m.group(1);
+                return m.group(3) + "-" + (month.length() == 1 ? "0" : "") + month + "-" + (day.length() == 1 ? "0" : "") + day + m.group(4);
+            });
+        }
+    }
+
     private static List<Map<String, String>> json(String data) {
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(data);
         } catch (Exception e) {
-            throw ApiException.badRequest("The data could not be parsed as JSON: " + e.getMessage());
+            // REDCap's RestUtility words it so (PHP's json_last_error_msg() in the middle).
+            throw ApiException.badRequest("The data being imported is not formatted correctly. PHP error from JSON decoder: Syntax error. "
+                    + "The JSON must be in an array, as in [{ ... }].");
         }
         List<Map<String, String>> rows = new ArrayList<>();
         if (root == null || !root.isArray()) {

@@ -69,7 +69,7 @@ public record Reply(int status, Map<String, String> headers, byte[] body, BodyWr
         return switch (errorFormat) {
             case "json" -> of(status, "application/json; charset=utf-8", "{\"error\":" + Json.quote(message) + "}");
             case "csv" -> of(status, "text/csv; charset=utf-8", "ERROR: " + message);
-            default -> of(status, "text/xml; charset=utf-8", XML_HEAD + "<hash><error>" + Xml.escape(message) + "</error></hash>");
+            default -> of(status, "text/xml; charset=utf-8", XML_HEAD + "<hash><error>" + Xml.text(message) + "</error></hash>");
         };
     }
 

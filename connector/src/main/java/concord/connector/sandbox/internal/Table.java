@@ -52,18 +52,23 @@ public final class Table {
 
     /** CSV with the given header texts (REDCap's label headers replace the names). */
     public String csv(List<String> header) {
+        return csv(header, ',');
+    }
+
+    /** CSV with the given header texts and cell delimiter. */
+    public String csv(List<String> header, char delimiter) {
         if (rows.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder(64 + rows.size() * columns.size() * 4);
-        CsvRows.appendLine(sb, header);
+        CsvRows.appendLine(sb, header, delimiter);
         List<String> line = new ArrayList<>(columns.size());
         for (Object[] r : rows) {
             line.clear();
             for (Object c : r) {
                 line.add(c == null ? "" : c.toString());
             }
-            CsvRows.appendLine(sb, line);
+            CsvRows.appendLine(sb, line, delimiter);
         }
         return sb.toString();
     }

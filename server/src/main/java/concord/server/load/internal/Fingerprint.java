@@ -4,42 +4,32 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 /**
- * SHA-256 over the rows read, independent of the order REDCap returned them in: each row is hashed
- * from its key and its sorted field=value pairs, then the row hashes are hashed in key order. Keeps
- * 32 bytes per row, never the values. The study design read from the data dictionary (labels, group codes,
- * domains) is hashed in first: a changed dictionary changes the result even when no value changed.
+ * The data fingerprint of a run, over the <em>parsed values</em> (after CSV unquoting or JSON unescaping,
+ * as UTF-8), independent of the order REDCap returned the rows in. Each row is hashed (SHA-256) from its key
+ * (record ID, event, repeat instrument, repeat instance, separated by U+001F) and its fingerprinted fields in
+ * name order ({@code 1E name 1D value} each); the fingerprint is SHA-256 over the SHA-256 of the study design
+ * (labels, group codes, domains: see {@code RecordFeed}) followed by the row digests in the String order of
+ * their keys. Row digests are computed as rows stream through; {@link RowDigests} keeps them sorted on disk
+ * rather than in memory. This is the definition Concord has always used, so fingerprints of existing runs
+ * stay valid.
  */
 public final class Fingerprint {
-    private final TreeMap<String, byte[]> rows = new TreeMap<>();
-    private byte[] design = new byte[0];
-
-    /** The canonical text of the design the rows are read against (see {@code RecordFeed}). */
-    public void design(String canonicalText) {
-        design = sha256().digest(canonicalText.getBytes(StandardCharsets.UTF_8));
+    private Fingerprint() {
     }
 
-    public void add(String recordId, String event, String repeatInstrument, String repeatInstance,
-                    Map<String, String> values) {
-        String key = String.join("\u001f", recordId, event, repeatInstrument, repeatInstance);
-        MessageDigest row = sha256();
-        row.update(key.getBytes(StandardCharsets.UTF_8));
-        new TreeMap<>(values).forEach((field, value) -> {
-            row.update((byte) 0x1e);
-            row.update(field.getBytes(StandardCharsets.UTF_8));
-            row.update((byte) 0x1d);
-            row.update((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
-        });
-        rows.put(key, row.digest());
+    /** SHA-256 of the canonical design text. */
+    public static byte[] design(String canonicalText) {
+        return sha256().digest(canonicalText.getBytes(StandardCharsets.UTF_8));
     }
 
-    public String hex() {
+    /** The fingerprint of a design and the row digests of every part of an export. */
+    public static String hex(byte[] design, List<RowDigests> parts) {
         MessageDigest all = sha256();
         all.update(design);
-        rows.forEach((key, digest) -> all.update(digest));
+        RowDigests.hashInKeyOrder(parts, all);
         return HexFormat.of().formatHex(all.digest());
     }
 
@@ -47,7 +37,7 @@ public final class Fingerprint {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

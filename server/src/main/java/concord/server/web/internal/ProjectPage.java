@@ -164,7 +164,11 @@ public final class ProjectPage {
     }
 
     private static String label(String format) {
-        return format.equals("exclusions") ? "Excluded values (CSV)" : format.toUpperCase(java.util.Locale.ROOT);
+        return switch (format) {
+            case "exclusions" -> "Excluded values (CSV)";
+            case "docx" -> "Word (DOCX)";
+            default -> format.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 
     private static void responses(StringBuilder html, StudyResult result) {

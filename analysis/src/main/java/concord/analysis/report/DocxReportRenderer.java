@@ -1,0 +1,152 @@
+package concord.analysis.report;
+
+import concord.analysis.GroupSummary;
+import concord.analysis.OutcomeResult;
+import concord.analysis.StudyResult;
+import concord.analysis.report.internal.ChartFonts;
+import concord.analysis.report.internal.DocxDocument;
+import concord.analysis.report.internal.DocxFigures;
+import concord.analysis.report.internal.DocxTable1;
+import concord.analysis.report.internal.DocxTables;
+import concord.analysis.report.internal.FontResolver;
+import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.Summary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The report as a Word document (DOCX, Office Open XML), for research offices that send their
+ * tables to journals in Word: the same sections as the HTML and PDF reports, with Table 1, the
+ * participant characteristics and the smaller tables as real Word tables (repeated header rows, the
+ * {@code ConcordTable} style, numbers right-aligned), the tests used as Word footnotes, and the
+ * charts as PNG figures drawn with the fonts the PDF embeds (a character no font has fails the
+ * rendering, as in the PDF). Text names a Latin and an East-Asian font on every run, so Chinese
+ * labels show in Word and LibreOffice. Same result and context → same bytes.
+ */
+public final class DocxReportRenderer implements ReportRenderer {
+
+    private final Optional<Path> fontFile;
+    private final List<Path> cjkCandidates;
+    private final List<Path> latinCandidates;
+
+    private DocxReportRenderer(Optional<Path> fontFile, List<Path> cjkCandidates, List<Path> latinCandidates) {
+        this.fontFile = fontFile;
+        this.cjkCandidates = List.copyOf(cjkCandidates);
+        this.latinCandidates = List.copyOf(latinCandidates);
+    }
+
+    public static DocxReportRenderer withDefaults() {
+        return new DocxReportRenderer(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN);
+    }
+
+    /** Draws the figures with this TrueType font (.ttf, or the first face of a .ttc) first; it must exist. */
+    public DocxReportRenderer withFontFile(Path file) {
+        return new DocxReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), cjkCandidates, latinCandidates);
+    }
+
+    /** Replaces the system paths searched for the figures' fonts (CJK first, then Latin). */
+    public DocxReportRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
+        return new DocxReportRenderer(fontFile, cjk, latin);
+    }
+
+    /** The font files the figures are drawn with, in the order they are tried per character. */
+    public List<Path> fontFiles() {
+        try {
+            return FontResolver.resolve(fontFile, cjkCandidates, latinCandidates);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("DOCX report: the figures are drawn as images and need a font. "
+                    + e.getMessage().replaceFirst("^PDF report: ", ""), e);
+        }
+    }
+
+    @Override
+    public ReportFormat format() {
+        return ReportFormat.DOCX;
+    }
+
+    @Override
+    public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
+        ChartFonts fonts = ChartFonts.load(fontFiles());
+        requireGlyphs(fonts, chartTexts(result));
+        ResultView view = new ResultView(result);
+        try (DocxDocument doc = DocxDocument.create(result.title(), true, result.title())) {
+            doc.title(result.title());
+            context.generatedAt().ifPresent(at -> doc.paragraph("Meta", "Generated " + DateTimeFormatter.ISO_INSTANT.format(at)));
+            for (Map.Entry<String, String> line : context.provenance().entrySet()) {
+                doc.paragraph("Meta", line.getKey() + ": " + line.getValue());
+            }
+            doc.heading(1, "Summary");
+            for (String sentence : Summary.sentences(result)) {
+                doc.paragraph("Normal", sentence);
+            }
+            DocxFigures figures = new DocxFigures(doc, view, fonts);
+            DocxTables tables = new DocxTables(doc, view);
+            doc.pageBreak();
+            doc.heading(1, "Outcomes that differ between groups (Figure 2)");
+            figures.figure2();
+            if (!result.differingOutcomes().isEmpty()) {
+                doc.paragraph("Caption", "Outcomes that differ between groups");
+                tables.differing();
+            }
+            doc.pageBreak();
+            doc.heading(1, "Consensus matrix");
+            figures.consensusMatrix();
+            doc.paragraph("Caption", "Consensus on critical importance");
+            tables.consensusMatrix();
+            doc.pageBreak();
+            doc.heading(1, "Domain summary");
+            figures.domainSummary();
+            doc.paragraph("Caption", "Domain summary");
+            tables.domainSummary();
+            doc.pageBreak();
+            doc.heading(1, "Table 1");
+            doc.paragraph("Caption", "Table 1. Importance ratings per outcome and group, consensus and between-group tests");
+            new DocxTable1(doc, view).write();
+            if (!result.participantCharacteristics().isEmpty()) {
+                doc.pageBreak();
+                doc.heading(1, "Participant characteristics");
+                doc.paragraph("Caption", "Participant characteristics");
+                tables.characteristics();
+            }
+            doc.pageBreak();
+            doc.heading(1, "Methods");
+            for (String line : result.methods()) {
+                doc.paragraph("Normal", line);
+            }
+            doc.write(out, context.metadataTimestamp());
+        }
+    }
+
+    /** Every text the figures draw: outcome labels, domains, group labels, band labels. */
+    private static List<String> chartTexts(StudyResult result) {
+        List<String> texts = new ArrayList<>();
+        result.groups().stream().map(GroupSummary::label).forEach(texts::add);
+        for (OutcomeResult outcome : result.outcomes()) {
+            texts.add(outcome.outcome().label());
+            texts.add(outcome.outcome().domain());
+        }
+        for (concord.analysis.Band band : concord.analysis.Band.values()) {
+            texts.add(result.scale().band(band).label());
+        }
+        return texts;
+    }
+
+    private static void requireGlyphs(ChartFonts fonts, List<String> texts) {
+        for (String text : texts) {
+            int missing = fonts.firstMissingCodePoint(text);
+            if (missing >= 0) {
+                throw new IllegalStateException("DOCX report: no font can draw '" + new String(Character.toChars(missing))
+                        + "' (U+" + String.format("%04X", missing) + ") of \"" + text + "\" in the figures; fonts tried: "
+                        + fonts.files() + ". Configure a font that has this character (DocxReportRenderer.withFontFile)"
+                        + " or change the label in REDCap");
+            }
+        }
+    }
+}

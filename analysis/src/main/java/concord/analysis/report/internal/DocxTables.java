@@ -1,0 +1,128 @@
+package concord.analysis.report.internal;
+
+import concord.analysis.Band;
+import concord.analysis.GroupStatistics;
+import concord.analysis.GroupSummary;
+import concord.analysis.OutcomeResult;
+import concord.analysis.ParticipantCharacteristic;
+import concord.analysis.StudyResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report's smaller tables as Word tables, with the same content as their HTML fragments
+ * ({@code HtmlTables}): outcomes that differ, consensus matrix, domain summary and participant
+ * characteristics. Values that could not be computed are numbered and explained below each table.
+ */
+public final class DocxTables {
+
+    private final DocxDocument doc;
+    private final ResultView view;
+
+    public DocxTables(DocxDocument doc, ResultView view) {
+        this.doc = doc;
+        this.view = view;
+    }
+
+    /** Each differing outcome with every group's % in the top band and mean, and why it differs. */
+    public void differing() {
+        List<GroupSummary> groups = view.groups();
+        List<Integer> widths = new ArrayList<>(List.of(2600, 2000));
+        groups.forEach(g -> widths.addAll(List.of(900, 800)));
+        widths.add(3600);
+        DocxTable table = doc.table(DocxTable.scaled(widths.stream().mapToInt(Integer::intValue).toArray(), doc.textWidth()));
+        DocxTable.Row header = table.header();
+        header.cell("Outcome");
+        header.cell("Domain");
+        for (GroupSummary group : groups) {
+            header.cell(group.label() + ": % " + view.bandRange(Band.TOP));
+            header.cell(group.label() + ": mean");
+        }
+        header.cell("Why");
+        Footnotes notes = new Footnotes("");
+        for (OutcomeResult outcome : view.result().differingOutcomes()) {
+            DocxTable.Row row = table.row();
+            row.cell(outcome.outcome().label());
+            row.cell(outcome.outcome().domain());
+            for (GroupSummary group : groups) {
+                Optional<GroupStatistics> stats = view.stats(outcome, group);
+                row.number(stats.filter(s -> s.pctTop().isPresent()).map(s -> TextCell.of(Numbers.percent(s.pctTop().getAsDouble())))
+                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "pctTop"))
+                                .orElse("no answers from this group"))), notes);
+                row.number(stats.filter(s -> s.mean().isPresent()).map(s -> TextCell.of(Numbers.oneDecimal(s.mean().getAsDouble())))
+                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "mean"))
+                                .orElse("no answers from this group"))), notes);
+            }
+            row.cell(String.join("; ", outcome.comparison().reasons()));
+        }
+        doc.notes(notes);
+    }
+
+    /** For each pattern of groups, the outcomes critical for exactly those groups. */
+    public void consensusMatrix() {
+        DocxTable table = doc.table(DocxTable.scaled(new int[] {3000, 1000, 11000}, doc.textWidth()));
+        DocxTable.Row header = table.header();
+        header.cell("Critical for");
+        header.cell("Outcomes");
+        header.cell("Which");
+        for (ResultView.ConsensusCell cell : view.consensusMatrix()) {
+            DocxTable.Row row = table.row();
+            row.cell(cell.label());
+            row.cell(Integer.toString(cell.outcomes().size())).right();
+            row.cell(String.join("; ", cell.outcomes().stream().map(o -> o.outcome().label()).toList()));
+        }
+    }
+
+    /** Per domain: outcomes, critical outcomes per group, differing outcomes. */
+    public void domainSummary() {
+        List<Integer> widths = new ArrayList<>(List.of(5000, 1200));
+        view.groups().forEach(g -> widths.add(1500));
+        widths.add(1200);
+        DocxTable table = doc.table(DocxTable.scaled(widths.stream().mapToInt(Integer::intValue).toArray(),
+                Math.min(doc.textWidth(), 3000 + 1500 * (view.groups().size() + 2) + 3000)));
+        DocxTable.Row header = table.header();
+        header.cell("Domain");
+        header.cell("Outcomes");
+        view.groups().forEach(g -> header.cell("Critical: " + g.label()));
+        header.cell("Differing");
+        for (ResultView.DomainRow domain : view.domainSummary()) {
+            DocxTable.Row row = table.row();
+            row.cell(domain.domain());
+            row.cell(Integer.toString(domain.outcomes())).right();
+            domain.criticalPerGroup().forEach(n -> row.cell(Integer.toString(n)).right());
+            row.cell(Integer.toString(domain.differing())).right();
+        }
+    }
+
+    /** Continuous characteristics as mean (SD) and median (min–max), categorical ones as n (%). */
+    public void characteristics() {
+        StudyResult result = view.result();
+        CharacteristicsText text = new CharacteristicsText(view);
+        List<Integer> widths = new ArrayList<>(List.of(5000));
+        view.groups().forEach(g -> widths.add(2600));
+        DocxTable table = doc.table(DocxTable.scaled(widths.stream().mapToInt(Integer::intValue).toArray(),
+                Math.min(doc.textWidth(), 5000 + 2600 * view.groups().size())));
+        DocxTable.Row header = table.header();
+        header.cell("Characteristic");
+        view.groups().forEach(g -> header.cell(g.label() + " (n = " + g.n() + ")"));
+        Footnotes notes = new Footnotes("");
+        for (ParticipantCharacteristic characteristic : result.participantCharacteristics()) {
+            DocxTable.Row title = table.row();
+            title.cell(characteristic.variable().label(), view.groups().size() + 1).bold();
+            title.keepWithNext();
+            List<CharacteristicsText.Row> rows = text.rows(characteristic);
+            for (int i = 0; i < rows.size(); i++) {
+                DocxTable.Row row = table.row();
+                row.cell("    " + rows.get(i).label());
+                for (TextCell cell : rows.get(i).cells()) {
+                    row.number(cell, notes);
+                }
+                if (i < rows.size() - 1) {
+                    row.keepWithNext();
+                }
+            }
+        }
+        doc.notes(notes);
+    }
+}
