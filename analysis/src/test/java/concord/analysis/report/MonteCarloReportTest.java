@@ -84,6 +84,16 @@ class MonteCarloReportTest {
     }
 
     @Test
+    void docxFootnoteGivesIntervalSamplesAndSeed() {
+        byte[] docx = DocxReportRendererTest.render(result);
+        String footnotes = DocxInspection.part(docx, "word/footnotes.xml");
+        assertTrue(footnotes.contains("Monte Carlo estimate of the exact p: 99% CI " + FisherExactResult.fourDigits(pain.lower())
+                + "–" + FisherExactResult.fourDigits(pain.upper()) + ", 10,000 sampled tables, seed 20260101"), footnotes);
+        String text = DocxReportRendererTest.allText(DocxInspection.open(docx));
+        assertTrue(text.contains("Fisher–Freeman–Halton p estimated by Monte Carlo for 3 outcomes"), "methods");
+    }
+
+    @Test
     void pdfFootnoteGivesIntervalSamplesAndSeed() throws Exception {
         assumeTrue(Files.exists(PdfReportRendererTest.WQY), "fonts-wqy-microhei is not installed");
         String text = PdfReportRendererTest.allText(new PdfReader(PdfReportRenderer.withDefaults().render(result, ReportContext.undated())))

@@ -1,6 +1,5 @@
 package concord.analysis.report.internal;
 
-import concord.analysis.FisherExactResult;
 import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeComparison;
 import concord.analysis.OutcomeResult;
@@ -124,19 +123,15 @@ public final class DocxTable1 {
         }
     }
 
-    /** χ² p, exact p, rank p, q (χ²), q (rank): Table1Text's cells with the exact p inserted and the verdict left out. */
+    /** χ² p, exact p, rank p, q (χ²), q (rank): Table1Text's cells without the verdict. */
     private List<TextCell> comparisonCells(OutcomeResult outcome) {
         List<TextCell> base = text.comparisonCells(outcome);
-        OutcomeComparison comparison = outcome.comparison();
-        List<TextCell> cells = new ArrayList<>(base.subList(0, 1));
-        cells.add(comparison.fisherExact().map(f -> TextCell.of(Numbers.p(f.p())))
-                .orElseGet(() -> TextCell.missing(Footnotes.reason(comparison.notComputable(), "fisherExact"))));
-        cells.addAll(base.subList(1, base.size() - 1));
-        return cells;
+        return new ArrayList<>(base.subList(0, base.size() - 1));
     }
 
+    /** A Monte Carlo exact p gets a Word footnote with the same words as the other formats' notes. */
     private void monteCarloNote(DocxTable.Cell cell, OutcomeComparison comparison) {
-        comparison.fisherExact().filter(f -> f.method() == FisherExactResult.Method.MONTE_CARLO)
-                .ifPresent(f -> cell.footnote(doc.footnote("Exact p of this outcome: " + f.methodDescription() + ".")));
+        comparison.fisherExact().filter(f -> !f.exact())
+                .ifPresent(f -> cell.footnote(doc.footnote(Table1Text.monteCarloNote(f) + ".")));
     }
 }
