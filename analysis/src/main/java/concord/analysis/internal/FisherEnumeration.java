@@ -17,26 +17,11 @@ final class FisherEnumeration {
     private long tables;
 
     private FisherEnumeration(long[][] table, double tolerance) {
+        FisherTable margins = FisherTable.of(table);
         rows = table.length;
         columns = table[0].length;
-        long[] rowTotals = new long[rows];
-        columnTotals = new long[columns];
-        long total = 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                rowTotals[i] += table[i][j];
-                columnTotals[j] += table[i][j];
-                total += table[i][j];
-            }
-        }
-        double constant = -LogFactorial.of(total);
-        for (long r : rowTotals) {
-            constant += LogFactorial.of(r);
-        }
-        for (long c : columnTotals) {
-            constant += LogFactorial.of(c);
-        }
-        this.constant = constant;
+        columnTotals = margins.columnTotals();
+        constant = margins.constant();
         // log probabilities throughout, accumulated from the constant as before the network algorithm came
         double observed = constant;
         for (long[] row : table) {
@@ -45,7 +30,7 @@ final class FisherEnumeration {
             }
         }
         threshold = observed + tolerance;
-        remaining = rowTotals;
+        remaining = margins.rowTotals().clone();
     }
 
     /** {p, tables enumerated}. */

@@ -23,19 +23,11 @@ final class FisherMonteCarlo {
     static FisherExactResult estimate(long[][] table, double tolerance, int samples, long seed, String why) {
         int rows = table.length;
         int columns = table[0].length;
-        long[] rowTotals = new long[rows];
-        long[] columnTotals = new long[columns];
-        long total = 0;
-        double observed = 0;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < columns; j++) {
-                rowTotals[i] += table[i][j];
-                columnTotals[j] += table[i][j];
-                total += table[i][j];
-                observed -= LogFactorial.of(table[i][j]);
-            }
-        }
-        double threshold = observed + tolerance;
+        FisherTable margins = FisherTable.of(table);
+        long[] rowTotals = margins.rowTotals();
+        long[] columnTotals = margins.columnTotals();
+        long total = margins.total();
+        double threshold = margins.observed() + tolerance;
         int n = Math.toIntExact(total);
         int[] labels = new int[n];
         int k = 0;

@@ -119,16 +119,8 @@ final class FisherNetwork {
     static Run run(long[][] table, double tolerance, long workLimit, long memoryLimit) {
         int r = table.length;
         int c = table[0].length;
-        long[] rows = new long[r];
-        long[] cols = new long[c];
-        long n = 0;
-        for (int i = 0; i < r; i++) {
-            for (int j = 0; j < c; j++) {
-                rows[i] += table[i][j];
-                cols[j] += table[i][j];
-                n += table[i][j];
-            }
-        }
+        FisherTable margins = FisherTable.of(table);
+        long n = margins.total();
         if (n > MAX_N) {
             return new Run(Double.NaN, 0, 0, 0, 0, "N = " + n + " is above " + MAX_N);
         }
@@ -136,19 +128,8 @@ final class FisherNetwork {
         for (int i = 0; i <= n; i++) {
             lf[i] = LogFactorial.of(i);
         }
-        double observed = 0;
-        for (long[] row : table) {
-            for (long x : row) {
-                observed -= lf[(int) x];
-            }
-        }
-        double constant = -lf[(int) n];
-        for (long x : rows) {
-            constant += lf[(int) x];
-        }
-        for (long x : cols) {
-            constant += lf[(int) x];
-        }
+        long[] rows = margins.rowTotals();
+        long[] cols = margins.columnTotals();
         int[] key = toSortedInts(r <= c ? rows : cols);
         int[] stage = toSortedInts(r <= c ? cols : rows);
         if (key.length == 2 && stage.length == 3) {
@@ -161,7 +142,8 @@ final class FisherNetwork {
             }
         }
         try {
-            FisherNetwork network = new FisherNetwork(key, stage, lf, observed, tolerance, constant, workLimit, memoryLimit);
+            FisherNetwork network = new FisherNetwork(key, stage, lf, margins.observed(), tolerance, margins.constant(),
+                    workLimit, memoryLimit);
             double p = network.compute();
             return new Run(p, network.nodes, network.work, network.peak, network.tailsAtOnce, null);
         } catch (Stop stop) {
@@ -239,17 +221,27 @@ final class FisherNetwork {
                 }
             }
         }.fill(node.m, stageTotals[j]);
+        pasts.release();
         memory -= stored;
+    }
+
+    /**
+     * Adds the pasts whose longest future along this arc is still no more likely than the observed
+     * table, with the whole future mass at once; returns how many (the first, smallest, pasts).
+     * Pasts beyond those whose shortest future is more likely than the observed table are dropped.
+     */
+    private int countWholly(FisherPastPaths pasts, double[] prefix, double max, double arc, FisherPathBounds.Future f) {
+        int all = pasts.countAtMost(threshold - arc - f.longest());
+        if (all > 0) {
+            add(prefix[all] * Math.exp(max + arc + f.total() + constant));
+        }
+        return all;
     }
 
     /** Counts, drops or carries the pasts along one arc into a node with three or more columns left. */
     private void toNode(FisherPastPaths pasts, double[] prefix, double max, double arc, Node daughter) {
-        FisherPathBounds.Future f = daughter.future;
-        int all = pasts.countAtMost(threshold - arc - f.longest());
-        int some = pasts.countAtMost(threshold - arc - f.shortest());
-        if (all > 0) {
-            add(prefix[all] * Math.exp(max + arc + f.total() + constant));
-        }
+        int all = countWholly(pasts, prefix, max, arc, daughter.future);
+        int some = pasts.countAtMost(threshold - arc - daughter.future.shortest());
         long stored = 0;
         for (int i = all; i < some; i++) {
             stored += daughter.pasts.add(pasts.value(i) + arc, pasts.weight(i));
@@ -259,12 +251,8 @@ final class FisherNetwork {
 
     /** The same into a node with two columns left, whose undecided pasts are kept or answered at once. */
     private void toTail(FisherPastPaths pasts, double[] prefix, double max, double arc, FisherTail tail) {
-        FisherPathBounds.Future f = tail.future;
-        int all = pasts.countAtMost(threshold - arc - f.longest());
-        int some = pasts.countAtMost(threshold - arc - f.shortest());
-        if (all > 0) {
-            add(prefix[all] * Math.exp(max + arc + f.total() + constant));
-        }
+        int all = countWholly(pasts, prefix, max, arc, tail.future);
+        int some = pasts.countAtMost(threshold - arc - tail.future.shortest());
         if (tail.answersAtOnce()) {
             // the limits fall as the sorted pasts rise, so each search starts where the last one ended
             int hint = tail.size();
@@ -311,6 +299,7 @@ final class FisherNetwork {
             }
         });
         charge(tail.completions(), 0);
+        pasts.release();
         memory -= stored;
     }
 

@@ -52,6 +52,13 @@ final class FisherPastPaths {
         return size - before;
     }
 
+    /** Frees the arrays once the node has been expanded. */
+    void release() {
+        values = new double[0];
+        weights = new double[0];
+        size = 0;
+    }
+
     /** Sorts by value and merges values within {@link #MERGE}, adding their weights. */
     void sortAndMerge() {
         sort(values, weights, size);
@@ -70,11 +77,14 @@ final class FisherPastPaths {
 
     /** How many of the sorted values are ≤ {@code limit}. */
     int countAtMost(double limit) {
-        int lo = 0;
-        int hi = size;
+        return countAtMost(values, 0, size, limit);
+    }
+
+    /** The number of values ≤ {@code limit} in sorted {@code v}, given that v[..lo) are and v[hi..) are not. */
+    static int countAtMost(double[] v, int lo, int hi, double limit) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (values[mid] <= limit) {
+            if (v[mid] <= limit) {
                 lo = mid + 1;
             } else {
                 hi = mid;

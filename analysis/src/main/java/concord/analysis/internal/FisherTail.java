@@ -75,16 +75,7 @@ final class FisherTail {
             lo -= step;
             step <<= 1;
         }
-        lo = Math.max(lo + 1, 0);
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (values[mid] <= limit) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return FisherPastPaths.countAtMost(values, Math.max(lo + 1, 0), hi, limit);
     }
 
     /** Σ exp(value − max) over the {@code count} smallest completion values; see {@link #maxValue()}. */
