@@ -70,7 +70,7 @@ public record FisherExactResult(double p, Method method, long count, long seed, 
     public String methodDescription() {
         return switch (method) {
             case ENUMERATION -> String.format(Locale.ROOT, "exact (enumeration of %,d tables)", count);
-            case NETWORK -> String.format(Locale.ROOT, "exact (network algorithm, %,d nodes)", count);
+            case NETWORK -> String.format(Locale.ROOT, "exact (network algorithm, %,d node%s)", count, count == 1 ? "" : "s");
             case MONTE_CARLO -> String.format(Locale.ROOT, "Monte Carlo estimate, 99%% CI %s–%s (%,d sampled tables, seed %d)",
                     fourDigits(lower), fourDigits(upper), count, seed);
         };

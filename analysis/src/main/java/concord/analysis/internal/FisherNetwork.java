@@ -241,7 +241,7 @@ final class FisherNetwork {
     /** Counts, drops or carries the pasts along one arc into a node with three or more columns left. */
     private void toNode(FisherPastPaths pasts, double[] prefix, double max, double arc, Node daughter) {
         int all = countWholly(pasts, prefix, max, arc, daughter.future);
-        int some = pasts.countAtMost(threshold - arc - daughter.future.shortest());
+        int some = all == pasts.size() ? all : pasts.countAtMost(threshold - arc - daughter.future.shortest());
         long stored = 0;
         for (int i = all; i < some; i++) {
             stored += daughter.pasts.add(pasts.value(i) + arc, pasts.weight(i));
@@ -252,7 +252,7 @@ final class FisherNetwork {
     /** The same into a node with two columns left, whose undecided pasts are kept or answered at once. */
     private void toTail(FisherPastPaths pasts, double[] prefix, double max, double arc, FisherTail tail) {
         int all = countWholly(pasts, prefix, max, arc, tail.future);
-        int some = pasts.countAtMost(threshold - arc - tail.future.shortest());
+        int some = all == pasts.size() ? all : pasts.countAtMost(threshold - arc - tail.future.shortest());
         if (tail.answersAtOnce()) {
             // the limits fall as the sorted pasts rise, so each search starts where the last one ended
             int hint = tail.size();
