@@ -3,10 +3,10 @@ package concord.analysis.internal;
 import java.util.Arrays;
 
 /**
- * What the network algorithm needs to know about the future of a node (Mehta and Patel 1983, §3;
- * Joe 1988): with key totals m still to be placed into the stage columns {@code cols[from..]},
- * the longest and shortest path (largest and smallest Σ −ln xᵢⱼ! over all completions) and the log
- * of the total Σ exp(path) over all completions, which is closed-form: ln M! − Σ ln mᵢ! − Σ ln cₗ!.
+ * What the network algorithm needs to know about the future of a node (Mehta and Patel 1983, §3):
+ * with key totals m still to be placed into the stage columns {@code cols[from..]}, the longest
+ * and shortest path (largest and smallest Σ −ln xᵢⱼ! over all completions) and the log of the total
+ * Σ exp(path) over all completions, which is closed-form: ln M! − Σ ln mᵢ! − Σ ln cₗ!.
  *
  * <p>With one column left the completion is forced; with two, both extremes are exact
  * ({@link SeparableConcave}); with three or more the bounds come from Lagrangian relaxations of one
