@@ -6,51 +6,40 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.FontSelector;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fonts of one PDF: every font is embedded (Identity-H, subset), tried in order per character
- * (CJK font first, then a Latin/Cyrillic/Greek font for what it lacks). Font files are read once
- * per JVM and cached as bytes; {@link BaseFont} objects are created per document because OpenPDF
+ * (see {@link FontResolver}). Font files are read once per JVM and cached as bytes ({@link FontSource}); {@link BaseFont} objects are created per document because OpenPDF
  * keeps per-font state (the subset prefix) that must not leak between documents.
  */
 public final class PdfFonts {
 
-    private static final Map<Path, byte[]> FILE_CACHE = new ConcurrentHashMap<>();
-
     private final List<BaseFont> fonts;
-    private final List<Path> files;
+    private final List<FontSource> files;
 
-    private PdfFonts(List<BaseFont> fonts, List<Path> files) {
+    private PdfFonts(List<BaseFont> fonts, List<FontSource> files) {
         this.fonts = fonts;
         this.files = files;
     }
 
     /**
-     * Loads the given font files (TrueType {@code .ttf}, collections {@code .ttc}: the first face).
+     * Loads the given fonts (TrueType {@code .ttf}, collections {@code .ttc}: the first face).
      * {@code seed} makes the six-letter subset prefixes reproducible (OpenPDF draws them from a
      * SecureRandom), so the same report gives the same bytes.
      */
-    public static PdfFonts load(List<Path> fontFiles, long seed) {
+    public static PdfFonts load(List<FontSource> fontFiles, long seed) {
         if (fontFiles.isEmpty()) {
             throw new IllegalArgumentException("no font files given");
         }
         List<BaseFont> fonts = new ArrayList<>();
         for (int i = 0; i < fontFiles.size(); i++) {
-            Path file = fontFiles.get(i);
-            byte[] bytes = FILE_CACHE.computeIfAbsent(file, PdfFonts::read);
-            String name = file.toString();
-            if (name.toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-                name = name + ",0";
-            }
+            FontSource file = fontFiles.get(i);
+            byte[] bytes = file.bytes();
+            // OpenPDF tells the font type from the name's extension; ",0" picks a collection's first face.
+            String name = file.collection() ? file.fileName() + ",0" : file.fileName();
             try {
                 BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
                 font.setSecureRandom(new SeededRandom(seed + i));
@@ -58,7 +47,8 @@ public final class PdfFonts {
             } catch (IOException | RuntimeException e) {
                 throw new IllegalStateException("PDF report: cannot use font file " + file + " (" + e.getMessage()
                         + "); configure a TrueType (.ttf) or TrueType collection (.ttc) font with CJK glyphs,"
-                        + " e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from Debian fonts-wqy-microhei", e);
+                        + " e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from Debian fonts-wqy-microhei, or remove the"
+                        + " setting to use the fonts shipped with Concord", e);
             }
         }
         return new PdfFonts(List.copyOf(fonts), List.copyOf(fontFiles));
@@ -97,16 +87,8 @@ public final class PdfFonts {
         return fonts.get(0);
     }
 
-    public List<Path> files() {
+    public List<FontSource> files() {
         return files;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PDF report: cannot read font file " + file, e);
-        }
     }
 
     /** Deterministic stand-in for the SecureRandom OpenPDF uses only to name font subsets. */
