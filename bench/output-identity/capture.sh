@@ -14,7 +14,7 @@ run() { # name records dictionary options...
   local name=$1 records=$2 dictionary=$3; shift 3
   local d=$out/$name; mkdir -p "$d"
   (cd "$d" && java -jar "$jar" analyze --records "$records" --dictionary "$dictionary" "$@" --json r.json --html r.html \
-      --pdf r.pdf --xlsx r.xlsx --csv r.csv --exclusions x.csv > stdout.txt 2> stderr.txt || echo "exit $?" >> stdout.txt)
+      --pdf r.pdf --docx r.docx --xlsx r.xlsx --csv r.csv --exclusions x.csv > stdout.txt 2> stderr.txt || echo "exit $?" >> stdout.txt)
 }
 run demo "$repo/deploy/redcap/clbpoq-records.csv" "$dict" --demographics age,sex
 run hostile "$out/in/hostile.csv" "$dict" --demographics age,sex,pain_years,specialty

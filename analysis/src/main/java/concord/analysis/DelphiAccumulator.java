@@ -22,6 +22,8 @@ public final class DelphiAccumulator {
     public static final int MAX_ROUNDS = 8;
     /** Largest scale for paired counts (points × points per outcome, group and pair of rounds). */
     public static final int MAX_POINTS = 101;
+    /** A missing answer in the arrays of {@link #add(int, int[][])}. */
+    public static final int NO_SCORE = Integer.MIN_VALUE;
 
     private final Study study;
     private final List<Round> rounds;
@@ -34,6 +36,8 @@ public final class DelphiAccumulator {
     private final long[][] patterns;
     /** [mask] → round-1 bins per (group, outcome), points + 1 wide (missing last); null until used. */
     private final long[][] roundOne;
+    /** Score offsets of the participant being added by the index path, [round][outcome]. */
+    private final int[][] scratch;
 
     public DelphiAccumulator(Study study, List<Round> rounds) {
         this.study = Objects.requireNonNull(study, "study");
@@ -63,6 +67,7 @@ public final class DelphiAccumulator {
         pairs = new long[this.rounds.size() - 1][Math.multiplyExact(groups * outcomes, points * points)];
         patterns = new long[groups][1 << this.rounds.size()];
         roundOne = new long[1 << this.rounds.size()][];
+        scratch = new int[this.rounds.size()][outcomes];
     }
 
     public Study study() {
@@ -108,8 +113,98 @@ public final class DelphiAccumulator {
                         participant.characteristics()));
             }
         }
+        addAnswered(group, scores, mask);
+    }
+
+    /**
+     * The index path of {@link #add(DelphiParticipant)} for readers that parse records in place (no maps):
+     * {@code scores[r][o]} is the score of outcome {@code o} in round {@code r + 1}, or {@link #NO_SCORE}; a
+     * round without any score is not answered. Characteristics are then given once per participant with the
+     * returned mask ({@link #addCharacteristicChoice(int, int, int, int)} and its siblings), so that they
+     * count in every round the participant answered.
+     *
+     * @param group  index into {@link Study#groups()}
+     * @param scores one array per round (study outcome order); read, not kept
+     * @return the answered rounds, bit {@code r - 1} for round {@code r}
+     * @throws IllegalArgumentException when a score is off the scale; the accumulator is then unchanged
+     */
+    public int add(int group, int[][] scores) {
+        checkGroup(group);
+        if (scores.length != rounds.size()) {
+            throw new IllegalArgumentException("Expected scores of " + rounds.size() + " rounds, got " + scores.length);
+        }
+        int min = study.scale().min();
+        int[][] offsets = scratch;
+        int mask = 0;
+        for (int r = 0; r < scores.length; r++) {
+            int[] in = scores[r];
+            int[] out = offsets[r];
+            boolean any = false;
+            for (int o = 0; o < outcomes; o++) {
+                int score = in[o];
+                if (score == NO_SCORE) {
+                    out[o] = -1;
+                    continue;
+                }
+                if (!study.scale().contains(score)) {
+                    throw new IllegalArgumentException(rounds.get(r).label() + ", field '" + study.outcomes().get(o).field()
+                            + "': score " + score + " is outside the scale " + study.scale().min() + ".." + study.scale().max());
+                }
+                out[o] = score - min;
+                any = true;
+            }
+            if (any) {
+                mask |= 1 << r;
+            }
+        }
+        for (int r = 0; r < rounds.size(); r++) {
+            if ((mask & (1 << r)) != 0) {
+                RatingAccumulator round = byRound[r];
+                round.addParticipant(group);
+                for (int o = 0; o < outcomes; o++) {
+                    if (offsets[r][o] >= 0) {
+                        round.add(group, o, offsets[r][o] + min);
+                    } else {
+                        round.addMissing(group, o);
+                    }
+                }
+            }
+        }
+        addAnswered(group, offsets, mask);
+        return mask;
+    }
+
+    /** A categorical characteristic (by the position of its code) in every round of {@code answered}. */
+    public void addCharacteristicChoice(int answered, int group, int variable, int choice) {
+        for (int r = 0; r < byRound.length; r++) {
+            if ((answered & (1 << r)) != 0) {
+                byRound[r].addCharacteristicChoice(group, variable, choice);
+            }
+        }
+    }
+
+    /** A continuous characteristic in every round of {@code answered}. */
+    public void addCharacteristic(int answered, int group, int variable, double value) {
+        for (int r = 0; r < byRound.length; r++) {
+            if ((answered & (1 << r)) != 0) {
+                byRound[r].addCharacteristic(group, variable, value);
+            }
+        }
+    }
+
+    /** A missing characteristic in every round of {@code answered}. */
+    public void addCharacteristicMissing(int answered, int group, int variable) {
+        for (int r = 0; r < byRound.length; r++) {
+            if ((answered & (1 << r)) != 0) {
+                byRound[r].addCharacteristicMissing(group, variable);
+            }
+        }
+    }
+
+    /** Pairs, response pattern and round-1 bins of one participant: score offsets (−1 missing) of the rounds in mask. */
+    private void addAnswered(int group, int[][] scores, int mask) {
         for (int r = 0; r + 1 < rounds.size(); r++) {
-            if (scores[r] != null && scores[r + 1] != null) {
+            if ((mask & (3 << r)) == (3 << r)) {
                 for (int o = 0; o < outcomes; o++) {
                     int a = scores[r][o];
                     int b = scores[r + 1][o];
@@ -120,7 +215,7 @@ public final class DelphiAccumulator {
             }
         }
         patterns[group][mask]++;
-        if (scores[0] != null) {
+        if ((mask & 1) != 0) {
             long[] bins = roundOneBins(mask);
             for (int o = 0; o < outcomes; o++) {
                 int s = scores[0][o];

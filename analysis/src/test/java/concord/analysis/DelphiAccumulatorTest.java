@@ -97,6 +97,43 @@ class DelphiAccumulatorTest {
     }
 
     @Test
+    void theIndexPathCountsWhatParticipantsCount() {
+        DelphiAccumulator viaParticipants = new DelphiAccumulator(DelphiExample.study(), DelphiExample.rounds());
+        DelphiAccumulator viaIndex = new DelphiAccumulator(DelphiExample.study(), DelphiExample.rounds());
+        int n = DelphiAccumulator.NO_SCORE;
+        int[][][] participants = {{{8, 5, 7}, {8, n, 7}, {n, n, n}}, {{n, n, n}, {9, 9, 9}, {1, 2, 3}}, {{n, n, n}, {n, n, n}, {n, n, n}},
+                {{7, 7, 7}, {7, 6, 7}, {7, 6, 8}}};
+        String[] sex = {"1", "2", "1", "2"};
+        for (int p = 0; p < participants.length; p++) {
+            Map<Integer, Map<String, Integer>> byRound = new HashMap<>();
+            for (int r = 0; r < 3; r++) {
+                Map<String, Integer> ratings = new HashMap<>();
+                String[] fields = {"pain", "sleep", "work"};
+                for (int o = 0; o < 3; o++) {
+                    if (participants[p][r][o] != n) {
+                        ratings.put(fields[o], participants[p][r][o]);
+                    }
+                }
+                if (!ratings.isEmpty()) {
+                    byRound.put(r + 1, ratings);
+                }
+            }
+            int group = p % 2;
+            viaParticipants.add(new DelphiParticipant("r" + p, String.valueOf(group + 1), Map.of("age", "4" + p, "sex", sex[p]), byRound));
+            int answered = viaIndex.add(group, participants[p]);
+            viaIndex.addCharacteristic(answered, group, 0, 40 + p);
+            viaIndex.addCharacteristicChoice(answered, group, 1, Integer.parseInt(sex[p]) - 1);
+        }
+        assertEquals(StudyResultJson.write(DelphiAnalyzer.withDefaults().analyze(viaParticipants)),
+                StudyResultJson.write(DelphiAnalyzer.withDefaults().analyze(viaIndex)));
+        int[][] bad = {{8, 5, 7}, {8, 10, 7}, {n, n, n}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> viaIndex.add(0, bad));
+        assertTrue(e.getMessage().contains("Round 2") && e.getMessage().contains("'sleep'") && e.getMessage().contains("10"),
+                e.getMessage());
+        assertEquals(viaParticipants.round(1).participants(0), viaIndex.round(1).participants(0), "unchanged by the refused one");
+    }
+
+    @Test
     void refusesUnnumberedTooManyOrHugeRounds() {
         Study study = DelphiExample.study();
         assertThrows(IllegalArgumentException.class, () -> new DelphiAccumulator(study, List.of()));

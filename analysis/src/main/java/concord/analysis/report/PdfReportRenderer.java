@@ -89,7 +89,13 @@ public final class PdfReportRenderer implements ReportRenderer {
     @Override
     public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
         String identity = StudyResultJson.write(result) + context;
-        PdfFonts fonts = PdfFonts.load(fontFiles(), identity.hashCode());
+        try (PdfFonts fonts = PdfFonts.load(fontFiles(), identity.hashCode())) {
+            write(result, context, out, identity, fonts);
+        }
+    }
+
+    private void write(StudyResult result, ReportContext context, OutputStream out, String identity, PdfFonts fonts)
+            throws IOException {
         requireGlyphs(fonts, ReportTexts.of(result, context));
         ResultView view = new ResultView(result);
         Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN + 10);

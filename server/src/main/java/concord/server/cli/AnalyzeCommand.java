@@ -1,6 +1,5 @@
 package concord.server.cli;
 
-import concord.analysis.StudyAnalyzer;
 import concord.analysis.StudyResult;
 import concord.analysis.report.ReportContext;
 import concord.connector.DataDictionaryReader;
@@ -12,6 +11,7 @@ import concord.server.load.FeedResult;
 import concord.server.load.LoadIssue;
 import concord.server.load.LoadedStudy;
 import concord.server.load.RecordFiles;
+import concord.server.load.RoundSource;
 import concord.server.load.StudyConfigurationException;
 import concord.server.load.StudyLoader;
 import concord.server.load.StudySpec;
@@ -36,7 +36,7 @@ import java.util.Set;
  */
 final class AnalyzeCommand {
     static final Set<String> OPTIONS = Set.of("records", "dictionary", "group-field", "outcomes", "domains",
-            "demographics", "consensus", "title", "event", "json", "html", "pdf", "docx", "xlsx", "csv", "exclusions",
+            "demographics", "consensus", "title", "event", "rounds", "round-field", "json", "html", "pdf", "docx", "xlsx", "csv", "exclusions",
             "threads");
 
     private AnalyzeCommand() {
@@ -66,13 +66,19 @@ final class AnalyzeCommand {
             spec = new StudySpec(dictionaryFile.getFileName().toString(), args.get("title"), args.get("group-field"),
                     OutcomeSelection.parse(Arrays.asList(args.get("outcomes", "@CONCORD-OUTCOME").split(","))), domains,
                     args.get("demographics") == null ? List.of() : Arrays.asList(args.get("demographics").split(",")),
-                    args.get("consensus", "80/15"), args.get("event"), null, null);
+                    args.get("consensus", "80/15"), args.get("event"), null, null,
+                    RoundSource.parse(args.get("rounds"), args.get("round-field")));
         } catch (IllegalArgumentException e) {
             throw new CliException("analyze: " + e.getMessage());
         }
         List<FieldMetadata> dictionary = DataDictionaryReader.create().read(dictionaryFile);
         LoadedStudy loaded;
         try {
+            if (spec.rounds().kind() == RoundSource.Kind.EVENTS && spec.rounds().events().isEmpty()) {
+                // an export file has no event list: the rounds are its rated events, in the order records hold them
+                LoadedStudy survey = StudyLoader.grade().load(spec.withRounds(RoundSource.none()), dictionary, null, List.of());
+                spec = spec.withRounds(RoundSource.byEvents(RecordFiles.ratedEvents(records, survey)));
+            }
             loaded = StudyLoader.grade().load(spec, dictionary, null, List.of());
         } catch (StudyConfigurationException e) {
             e.problems().forEach(err::println);
@@ -80,7 +86,7 @@ final class AnalyzeCommand {
         }
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         FeedResult read = RecordFiles.read(records, loaded, spec, threads(args));
-        StudyResult result = StudyAnalyzer.withDefaults().analyze(read.accumulator());
+        StudyResult result = read.analyze();
         ReportContext context = ReportContext.undated()
                 .withProvenance("Records file", records.getFileName().toString())
                 .withProvenance("Data dictionary", dictionaryFile.getFileName().toString())
@@ -89,6 +95,9 @@ final class AnalyzeCommand {
                 .withProvenance("Values excluded", String.valueOf(read.issueCount()))
                 .withProvenance("Data fingerprint (SHA-256)", read.fingerprint())
                 .withProvenance("Concord version", ConcordVersion.get());
+        if (loaded.rounds() != null) {
+            context = context.withProvenance("Rounds", rounds(loaded));
+        }
         List<RunArtifact> files = new ReportFiles().render(result, context, new ArrayList<>(outputs.keySet()),
                 read.issues(), read.issueCount());
         for (RunArtifact file : files) {
@@ -105,12 +114,23 @@ final class AnalyzeCommand {
         }
         out.println(read.records() + " records read, " + read.analysed() + " analysed, " + read.issueCount()
                 + " values excluded; " + result.outcomes().size() + " outcomes, " + result.summary().differing()
-                + " differ between groups; data SHA-256 " + read.fingerprint());
+                + " differ between groups" + (result.delphi().isEmpty() ? "" : " in " + result.delphi().get().lastStarted()
+                .map(r -> r.round().label()).orElse("no round") + " (" + rounds(loaded) + "; " + result.delphi().get().advice().text() + ")")
+                + "; data SHA-256 " + read.fingerprint());
         for (LoadIssue issue : read.issues()) {
             err.println("excluded: record " + issue.record() + ", field " + issue.field() + ", value '" + issue.value()
                     + "': " + issue.problem());
         }
         return 0;
+    }
+
+    /** "3 rounds by event: round_1_arm_1, …" */
+    private static String rounds(LoadedStudy loaded) {
+        if (loaded.rounds() == null) {
+            return null;
+        }
+        return loaded.rounds().rounds().size() + " rounds " + (loaded.rounds().byEvent() ? "by event" : "by field "
+                + loaded.rounds().field()) + ": " + String.join(", ", loaded.rounds().codes());
     }
 
     private static int threads(CliArgs args) {

@@ -30,6 +30,8 @@ import java.util.Locale;
  * @param consensus          consensus rule, e.g. {@code 80/15} or {@code comet}
  * @param event              unique event name to read in longitudinal projects (default: the first event carrying the rating form)
  * @param repeatInstance     repeat instance to read for repeating forms/events (default: the first one present)
+ * @param rounds             {@code events}: a Delphi study with one round per event carrying the rating form, in event order
+ * @param roundField         a Delphi study whose round is the value of this field (radio or dropdown; its choices are the rounds)
  * @param detSecret          secret that the Data Entry Trigger URL must carry ({@code ?secret=})
  * @param schedule           cron expression for scheduled runs (blank: none)
  * @param publish            where results go back into REDCap
@@ -48,6 +50,8 @@ public record ProjectConfiguration(
         @Bindable(defaultValue = "80/15") String consensus,
         @Nullable String event,
         @Nullable Integer repeatInstance,
+        @Nullable String rounds,
+        @Nullable String roundField,
         @Nullable String detSecret,
         @Nullable String schedule,
         @Nullable PublishConfiguration publish) {
@@ -65,6 +69,19 @@ public record ProjectConfiguration(
         return OutcomeSelection.parse(outcomes);
     }
 
+    /**
+     * Where the rounds of a Delphi study are ({@code rounds}, {@code round-field}).
+     *
+     * @throws IllegalArgumentException naming the keys and what to write
+     */
+    public concord.server.load.RoundSource roundSource() {
+        try {
+            return concord.server.load.RoundSource.parse(rounds, roundField);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Project " + id + ": concord.projects." + id + "." + e.getMessage(), e);
+        }
+    }
+
     public String displayTitle() {
         return title == null || title.isBlank() ? id : title;
     }
@@ -74,6 +91,7 @@ public record ProjectConfiguration(
         return "ProjectConfiguration[id=" + id + ", apiUrl=" + apiUrl + ", redcapProjectId=" + redcapProjectId
                 + ", groupField=" + groupField + ", outcomes=" + outcomes + ", domains=" + domains
                 + ", consensus=" + consensus + ", event=" + event + ", repeatInstance=" + repeatInstance
+                + (rounds == null ? "" : ", rounds=" + rounds) + (roundField == null ? "" : ", roundField=" + roundField)
                 + ", token=" + (token == null ? "unset" : "***") + ", detSecret=" + (detSecret == null ? "unset" : "***")
                 + ", schedule=" + schedule + ", publish=" + publish + "]";
     }

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param ratingForms    instruments holding the rating fields
  * @param event          the event read (null: classic project, or read every event's rows)
  * @param warnings       fit problems that do not stop a run (e.g. a text field without validation)
+ * @param rounds         the rounds of a Delphi study; null for a single survey
  */
 public record LoadedStudy(Study study, String recordIdField, String groupField, Map<String, FieldMetadata> ratingFields,
-                          List<String> ratingForms, @Nullable String event, List<String> warnings) {
+                          List<String> ratingForms, @Nullable String event, List<String> warnings,
+                          @Nullable StudyRounds rounds) {
 
     public LoadedStudy {
         ratingFields = Map.copyOf(ratingFields);
@@ -28,13 +30,22 @@ public record LoadedStudy(Study study, String recordIdField, String groupField, 
         warnings = List.copyOf(warnings);
     }
 
-    /** Every column an export needs: record ID, group, ratings, characteristics. */
+    /** A single survey. */
+    public LoadedStudy(Study study, String recordIdField, String groupField, Map<String, FieldMetadata> ratingFields,
+                       List<String> ratingForms, @Nullable String event, List<String> warnings) {
+        this(study, recordIdField, groupField, ratingFields, ratingForms, event, warnings, null);
+    }
+
+    /** Every column an export needs: record ID, group, ratings, characteristics, and the round field if any. */
     public List<String> exportFields() {
         LinkedHashSet<String> fields = new LinkedHashSet<>();
         fields.add(recordIdField);
         fields.add(groupField);
         study.outcomes().forEach(o -> fields.add(o.field()));
         study.demographics().forEach(d -> fields.add(d.field()));
+        if (rounds != null && rounds.field() != null) {
+            fields.add(rounds.field());
+        }
         return List.copyOf(fields);
     }
 }

@@ -50,12 +50,18 @@ public class ProjectCheck {
             List<FormEventMapping> mappings = info.longitudinal() ? redcap.formEventMappings() : List.of();
             StudySpec spec = StudySpec.of(project);
             try {
-                LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary, info.projectTitle(), mappings);
+                List<concord.connector.RedcapEvent> events = info.longitudinal() ? redcap.events() : List.of();
+                LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary, info.projectTitle(), mappings, events);
                 findings.add(ok(loaded.study().outcomes().size() + " outcomes in " + loaded.ratingForms() + ", groups "
                         + loaded.study().groups().stream().map(g -> g.code() + "=" + g.label()).toList()
                         + " from field '" + loaded.groupField() + "' ("
                         + (spec.groupFieldByTag() ? "found by its " + StudyLoader.GROUP_TAG + " action tag" : "group-field") + ")"
                         + (loaded.event() == null ? "" : ", read from event " + loaded.event()) + "."));
+                if (loaded.rounds() != null) {
+                    findings.add(ok("Delphi rounds " + (loaded.rounds().byEvent() ? "by event" : "by field '"
+                            + loaded.rounds().field() + "'") + ": " + loaded.rounds().rounds().stream()
+                            .map(r -> r.number() + " = " + r.code() + " (" + r.label() + ")").toList() + "."));
+                }
                 loaded.warnings().forEach(w -> findings.add(new Finding(Level.WARNING, w)));
                 int records = (int) redcap.exportRecordIds(RecordQuery.all()).stream()
                         .filter(r -> !r.equals(spec.excludedRecord())).count();

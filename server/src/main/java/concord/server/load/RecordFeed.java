@@ -1,5 +1,6 @@
 package concord.server.load;
 
+import concord.analysis.DelphiAccumulator;
 import concord.analysis.DemographicVariable;
 import concord.analysis.RatingAccumulator;
 import concord.analysis.Study;
@@ -38,6 +39,12 @@ import java.util.function.IntConsumer;
  * invalid is analysed silently. A row whose record ID was seen before (or repeating a row of its record:
  * same event and instance) is a duplicate: left out and counted. In longitudinal projects only the chosen
  * event's rows carry ratings; with repeating forms the configured instance, or else the first instance with an answer.
+ *
+ * <p><b>Delphi studies</b> ({@link LoadedStudy#rounds()}): each row belongs to a round by its event or by its round
+ * field's value, and a record's rounds go into a {@link DelphiAccumulator} together. A round value that is not a round,
+ * ratings in a row without a round, and a second answered row of the same round are named as issues (the first
+ * answered row of a round, by instance, is analysed). The group and the characteristics come from the first row that
+ * has them (in a longitudinal project often only the first event); a later row with another group is named.
  */
 public final class RecordFeed implements RecordRowSink {
     private static final int MAX_KEPT_ISSUES = 1000;
@@ -48,6 +55,12 @@ public final class RecordFeed implements RecordRowSink {
     private final String repeatInstance;
     private final byte[] excludedRecord;
     private final RatingAccumulator accumulator;
+    /** The rounds of a Delphi study, or null. */
+    private final StudyRounds rounds;
+    private final DelphiAccumulator delphi;
+    /** [round][outcome] scores of the record being flushed (Delphi). */
+    private final int[][] roundScores;
+    private final int[] roundRows;
     private final byte[] design;
     private final RowDigests digests;
     private final RecordIds seen = new RecordIds();
@@ -84,8 +97,12 @@ public final class RecordFeed implements RecordRowSink {
         this.repeatInstance = spec.repeatInstance() == null ? null : String.valueOf(spec.repeatInstance());
         this.excludedRecord = spec.excludedRecord() == null ? null : spec.excludedRecord().getBytes(StandardCharsets.UTF_8);
         this.accumulator = new RatingAccumulator(study);
+        this.rounds = loaded.rounds();
+        this.delphi = rounds == null ? null : new DelphiAccumulator(study, rounds.rounds());
+        this.roundScores = rounds == null ? null : new int[rounds.rounds().size()][study.outcomes().size()];
+        this.roundRows = rounds == null ? null : new int[rounds.rounds().size()];
         this.progress = progress;
-        this.codes = new ParsedRow.Codes(study);
+        this.codes = new ParsedRow.Codes(study, rounds != null && !rounds.byEvent() ? rounds.codes() : List.of());
         this.exportFields = loaded.exportFields();
         this.design = Fingerprint.design(design(loaded));
         this.digests = new RowDigests((long) part << 40);
@@ -106,6 +123,10 @@ public final class RecordFeed implements RecordRowSink {
             s.append("\u001eD").append(d.field()).append('\u001f').append(d.label()).append('\u001f').append(d.kind());
             (d.choices() == null ? Map.<String, String>of() : new TreeMap<>(d.choices())).forEach((code, label) -> s.append('\u001f').append(code).append('=').append(label));
         });
+        if (loaded.rounds() != null) { // a single survey's design text stays what it was
+            s.append("\u001eR").append(loaded.rounds().byEvent() ? "" : loaded.rounds().field());
+            loaded.rounds().rounds().forEach(r -> s.append('\u001f').append(r.code()).append('=').append(r.label()));
+        }
         return s.toString();
     }
 
@@ -113,7 +134,8 @@ public final class RecordFeed implements RecordRowSink {
     public void columns(ExportColumns columns) {
         if (columns != this.columns) {
             this.columns = columns;
-            this.plan = RecordPlan.resolve(columns, study, loaded.groupField(), exportFields);
+            this.plan = RecordPlan.resolve(columns, study, loaded.groupField(), rounds == null ? null : rounds.field(),
+                    exportFields);
         }
     }
 
@@ -149,6 +171,9 @@ public final class RecordFeed implements RecordRowSink {
         parsed.repeatInstrument = instrument;
         parsed.repeatInstance = instance;
         parsed.parse(row, plan, codes);
+        if (rounds != null && rounds.byEvent()) {
+            parsed.round = rounds.index(event);
+        }
         if (pendingRows == 0) {
             if (pendingId.length < idLength) {
                 pendingId = new byte[idLength * 2];
@@ -188,7 +213,16 @@ public final class RecordFeed implements RecordRowSink {
         }
         try {
             String fingerprint = Fingerprint.hex(first.design, digests);
-            return new FeedResult(first.accumulator, records, analysed, issueCount, List.copyOf(issues), fingerprint);
+            if (first.delphi == null) {
+                return new FeedResult(first.accumulator, records, analysed, issueCount, List.copyOf(issues), fingerprint);
+            }
+            for (RecordFeed part : parts) {
+                if (part != first) {
+                    first.delphi.merge(part.delphi);
+                }
+            }
+            return new FeedResult(latestRound(first.delphi), records, analysed, issueCount, List.copyOf(issues), fingerprint,
+                    first.delphi);
         } finally {
             digests.forEach(RowDigests::close);
         }
@@ -287,6 +321,11 @@ public final class RecordFeed implements RecordRowSink {
         pendingRows = 0;
         records++;
         seen.add(pendingId, 0, pendingIdLength);
+        if (rounds != null) {
+            flushRounds(rows);
+            progress.accept(records);
+            return;
+        }
         String recordId = null;
         int rating = ratingRow(rows);
         ParsedRow r = rating < 0 ? null : pool.get(rating);
@@ -346,8 +385,145 @@ public final class RecordFeed implements RecordRowSink {
         progress.accept(records);
     }
 
+    /** The counts of the latest round anybody answered (round 1 when none was). */
+    private static RatingAccumulator latestRound(DelphiAccumulator delphi) {
+        for (int r = delphi.rounds().size(); r > 1; r--) {
+            RatingAccumulator round = delphi.round(r);
+            for (int g = 0; g < delphi.study().groups().size(); g++) {
+                if (round.participants(g) > 0) {
+                    return round;
+                }
+            }
+        }
+        return delphi.round(1);
+    }
+
     private String recordId() {
         return new String(pendingId, 0, pendingIdLength, StandardCharsets.UTF_8);
+    }
+
+    /** A Delphi record: each round's row, then the group, scores and characteristics into {@link #delphi}. */
+    private void flushRounds(int rows) {
+        int groupRow = firstNonBlankGroup(rows);
+        ParsedRow g = groupRow < 0 ? null : pool.get(groupRow);
+        if (g == null || (g.group < 0 && g.groupText.isEmpty())) {
+            issue(recordId(), loaded.groupField(), "", "no stakeholder group: the record is left out; fill in "
+                    + loaded.groupField() + ".");
+            return;
+        }
+        if (g.group < 0) {
+            issue(recordId(), loaded.groupField(), g.groupText, "not one of the group codes "
+                    + study.groups().stream().map(x -> x.code()).toList() + ": the record is left out; correct the value.");
+            return;
+        }
+        int group = g.group;
+        for (int k = groupRow + 1; k < rows; k++) {
+            ParsedRow p = pool.get(k);
+            if (!p.groupBlank && p.group != group) {
+                issue(recordId(), loaded.groupField(), p.group >= 0 ? study.groups().get(p.group).code() : p.groupText,
+                        "the group in " + place(p) + " differs from '" + study.groups().get(group).code() + "' in " + place(g)
+                        + ": the earlier is used; correct the record.");
+            }
+        }
+        java.util.Arrays.fill(roundRows, -1);
+        for (int k = 0; k < rows; k++) {
+            ParsedRow p = pool.get(k);
+            if (!p.repeatInstrument.isEmpty() && !loaded.ratingForms().contains(p.repeatInstrument)) {
+                continue;
+            }
+            if (!rounds.byEvent() && loaded.event() != null && !loaded.event().equals(p.event)) {
+                continue;
+            }
+            if (repeatInstance != null && !p.repeatInstance.isEmpty() && !repeatInstance.equals(p.repeatInstance.trim())) {
+                continue;
+            }
+            int r = p.round;
+            if (r < 0) {
+                if (rounds.byEvent()) {
+                    if (p.anyOutcome) {
+                        issue(recordId(), "redcap_event_name", p.event, "ratings in an event that is not a round " + rounds.codes()
+                                + ": left out.");
+                    }
+                } else if (!p.roundBlank) {
+                    issue(recordId(), rounds.field(), p.roundText, "not one of the rounds " + rounds.codes()
+                            + ": the row's ratings are left out; correct the value.");
+                } else if (p.anyOutcome) {
+                    issue(recordId(), rounds.field(), "", "ratings without a round" + where(p) + ": left out; fill in "
+                            + rounds.field() + ".");
+                }
+                continue;
+            }
+            if (!p.anyOutcome) {
+                continue;
+            }
+            int earlier = roundRows[r];
+            if (earlier < 0) {
+                roundRows[r] = k;
+                continue;
+            }
+            ParsedRow e = pool.get(earlier);
+            ParsedRow first = instance(e.repeatInstance) <= instance(p.repeatInstance) ? e : p;
+            ParsedRow second = first == e ? p : e;
+            roundRows[r] = first == e ? earlier : k;
+            issue(recordId(), rounds.byEvent() ? "redcap_event_name" : rounds.field(), rounds.rounds().get(r).code(),
+                    rounds.rounds().get(r).label() + " answered twice (" + place(first) + " and " + place(second)
+                    + "): the second is left out; delete one of them.");
+        }
+        int outcomes = study.outcomes().size();
+        for (int r = 0; r < roundRows.length; r++) {
+            int[] scores = roundScores[r];
+            ParsedRow p = roundRows[r] < 0 ? null : pool.get(roundRows[r]);
+            for (int o = 0; o < outcomes; o++) {
+                int score = p == null ? ParsedRow.EMPTY : p.scores[o];
+                if (score > ParsedRow.OUTSIDE) {
+                    scores[o] = score;
+                    continue;
+                }
+                scores[o] = DelphiAccumulator.NO_SCORE;
+                if (score == ParsedRow.NOT_WHOLE) {
+                    issue(recordId(), study.outcomes().get(o).field(), p.badScores[o], rounds.rounds().get(r).label()
+                            + ": not a whole number: excluded; enter a score " + study.scale().min() + "–" + study.scale().max()
+                            + " or leave it empty.");
+                } else if (score == ParsedRow.OUTSIDE) {
+                    issue(recordId(), study.outcomes().get(o).field(), p.badScores[o], rounds.rounds().get(r).label()
+                            + ": outside the scale " + study.scale().min() + "–" + study.scale().max() + ": excluded; correct the value.");
+                }
+            }
+        }
+        int answered = delphi.add(group, roundScores);
+        for (int v = 0; v < study.demographics().size(); v++) {
+            int from = firstNonBlankCharacteristic(rows, v);
+            ParsedRow c = from < 0 ? null : pool.get(from);
+            byte state = c == null ? ParsedRow.MISSING : c.characteristicState[v];
+            DemographicVariable variable = study.demographics().get(v);
+            if (state == ParsedRow.VALUE) {
+                if (variable.kind() == DemographicVariable.Kind.CATEGORICAL) {
+                    delphi.addCharacteristicChoice(answered, group, v, c.characteristicChoice[v]);
+                } else {
+                    delphi.addCharacteristic(answered, group, v, c.characteristicValue[v]);
+                }
+                continue;
+            }
+            delphi.addCharacteristicMissing(answered, group, v);
+            if (state == ParsedRow.BAD) {
+                issue(recordId(), variable.field(), c.characteristicText[v], (variable.kind() == DemographicVariable.Kind.CATEGORICAL
+                        ? "not one of the codes " + variable.choices().keySet() : "not a number") + ": excluded.");
+            }
+        }
+        analysed++;
+    }
+
+    /** " (event x, instance n)" for messages. */
+    private static String where(ParsedRow p) {
+        return " (" + place(p) + ")";
+    }
+
+    /** "event x, instance n", "instance n", or "the row without event and instance". */
+    private static String place(ParsedRow p) {
+        String event = p.event.isEmpty() ? "" : "event " + p.event;
+        String instance = p.repeatInstance.isBlank() ? "" : "instance " + p.repeatInstance.trim();
+        String both = event.isEmpty() ? instance : instance.isEmpty() ? event : event + ", " + instance;
+        return both.isEmpty() ? "the row without event and instance" : both;
     }
 
     /** The row holding this record's ratings: chosen event, then instance policy, first with an answer; or -1. */

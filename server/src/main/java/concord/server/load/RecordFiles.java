@@ -56,6 +56,37 @@ public final class RecordFiles {
         }
     }
 
+    /**
+     * The events of a longitudinal export whose rows hold ratings, in event order ({@link RatedEvents}): the rounds
+     * of {@code --rounds events} for an export file.
+     *
+     * @throws StudyConfigurationException when the file has no event column, no rated event, or events in two orders
+     */
+    public static List<String> ratedEvents(Path file, LoadedStudy loaded) throws IOException {
+        concord.server.load.internal.RatedEvents events = new concord.server.load.internal.RatedEvents(loaded.study(),
+                loaded.groupField());
+        try (RecordCsvScanner csv = RecordCsvScanner.open(file)) {
+            csv.scan(csv.dataStart(), csv.size(), csv.firstDataLine(), events);
+        }
+        String where = file.getFileName() + ": ";
+        if (!events.longitudinal()) {
+            throw new StudyConfigurationException(String.valueOf(file.getFileName()), List.of(where + "rounds by event need "
+                    + "a longitudinal export with a redcap_event_name column; this export has none. Use --round-field "
+                    + "for a field holding the round."));
+        }
+        try {
+            List<String> order = events.order();
+            if (order.isEmpty()) {
+                throw new StudyConfigurationException(String.valueOf(file.getFileName()), List.of(where + "no row holds a "
+                        + "rating, so there are no rounds to read."));
+            }
+            return order;
+        } catch (IllegalStateException e) {
+            throw new StudyConfigurationException(String.valueOf(file.getFileName()), List.of(where + e.getMessage()
+                    + "; name them in round order: --rounds event_a,event_b,…"));
+        }
+    }
+
     /** The result read in parts, or null when the parts do not give exactly the sequential result. */
     private static FeedResult inParts(RecordCsvScanner csv, LoadedStudy loaded, StudySpec spec, int threads)
             throws IOException {

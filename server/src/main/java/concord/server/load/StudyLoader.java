@@ -9,6 +9,7 @@ import concord.connector.Choice;
 import concord.connector.FieldMetadata;
 import concord.connector.FieldType;
 import concord.connector.FormEventMapping;
+import concord.connector.RedcapEvent;
 import concord.server.config.OutcomeSelection;
 import concord.server.load.internal.Texts;
 import io.micronaut.core.annotation.Nullable;
@@ -54,6 +55,15 @@ public final class StudyLoader {
      */
     public LoadedStudy load(StudySpec configured, List<FieldMetadata> dictionary, String projectTitle,
                             List<FormEventMapping> mappings) {
+        return load(configured, dictionary, projectTitle, mappings, List.of());
+    }
+
+    /**
+     * As {@link #load(StudySpec, List, String, List)}, with the project's events (in REDCap's order, for the
+     * rounds of {@code rounds: events} and their labels; empty for classic projects).
+     */
+    public LoadedStudy load(StudySpec configured, List<FieldMetadata> dictionary, String projectTitle,
+                            List<FormEventMapping> mappings, List<RedcapEvent> events) {
         StudySpec spec = configured;
         String where = "Project " + spec.projectId() + ": ";
         List<String> problems = new ArrayList<>();
@@ -108,14 +118,16 @@ public final class StudyLoader {
         }
 
         List<String> ratingForms = ratingFields.stream().map(FieldMetadata::formName).distinct().toList();
-        String event = chooseEvent(spec, mappings, ratingForms, problems, where);
+        String event = spec.rounds().kind() == RoundSource.Kind.EVENTS ? null
+                : chooseEvent(spec, mappings, ratingForms, problems, where);
+        StudyRounds rounds = RoundReader.resolve(spec, byName, ratingForms, mappings, events, problems, warnings, where);
         if (!problems.isEmpty()) {
             throw new StudyConfigurationException(spec.projectId(), problems);
         }
         String title = spec.title() != null && !spec.title().isBlank() ? spec.title()
                 : projectTitle == null || projectTitle.isBlank() ? spec.projectId() : Texts.plain(projectTitle);
         Study study = new Study(title, outcomes, groups, scale, spec.rule(), demographics);
-        return new LoadedStudy(study, recordIdField, spec.groupField(), ratings, ratingForms, event, warnings);
+        return new LoadedStudy(study, recordIdField, spec.groupField(), ratings, ratingForms, event, warnings, rounds);
     }
 
     private List<FieldMetadata> selectOutcomes(StudySpec spec, List<FieldMetadata> dictionary,

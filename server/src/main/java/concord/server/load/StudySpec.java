@@ -25,22 +25,33 @@ import java.util.regex.Pattern;
  * @param event            unique event name to read (null: first event carrying the rating form)
  * @param repeatInstance   repeat instance to read (null: the first present)
  * @param excludedRecord   record never analysed (the results record), or null
+ * @param rounds           where the rounds of a Delphi study are ({@link RoundSource#none()}: a single survey)
  */
 public record StudySpec(String projectId, @Nullable String title, @Nullable String groupField, OutcomeSelection outcomes,
                         DomainSource domains, List<String> demographicFields, String consensus,
-                        @Nullable String event, @Nullable Integer repeatInstance, @Nullable String excludedRecord) {
+                        @Nullable String event, @Nullable Integer repeatInstance, @Nullable String excludedRecord,
+                        RoundSource rounds) {
 
     private static final Pattern RULE = Pattern.compile("(>=|>)?\\s*(\\d+(?:\\.\\d+)?)\\s*%?\\s*/\\s*(<=|<)?\\s*(\\d+(?:\\.\\d+)?)\\s*%?");
 
     public StudySpec {
         demographicFields = demographicFields == null ? List.of() : List.copyOf(demographicFields);
+        rounds = rounds == null ? RoundSource.none() : rounds;
         consensusRule(consensus); // fail early with the message below
+    }
+
+    /** A single survey (no rounds). */
+    public StudySpec(String projectId, @Nullable String title, @Nullable String groupField, OutcomeSelection outcomes,
+                     DomainSource domains, List<String> demographicFields, String consensus,
+                     @Nullable String event, @Nullable Integer repeatInstance, @Nullable String excludedRecord) {
+        this(projectId, title, groupField, outcomes, domains, demographicFields, consensus, event, repeatInstance,
+                excludedRecord, RoundSource.none());
     }
 
     public static StudySpec of(ProjectConfiguration project) {
         return new StudySpec(project.id(), project.title(), project.groupField(), project.outcomeSelection(),
                 project.domains(), project.demographicFields(), project.consensus(), project.event(),
-                project.repeatInstance(), project.publish().excludedStudyRecord());
+                project.repeatInstance(), project.publish().excludedStudyRecord(), project.roundSource());
     }
 
     /** True when the group field is to be found by its {@code @CONCORD-GROUP} action tag. */
@@ -50,7 +61,12 @@ public record StudySpec(String projectId, @Nullable String title, @Nullable Stri
 
     public StudySpec withGroupField(String field) {
         return new StudySpec(projectId, title, field, outcomes, domains, demographicFields, consensus, event,
-                repeatInstance, excludedRecord);
+                repeatInstance, excludedRecord, rounds);
+    }
+
+    public StudySpec withRounds(RoundSource newRounds) {
+        return new StudySpec(projectId, title, groupField, outcomes, domains, demographicFields, consensus, event,
+                repeatInstance, excludedRecord, newRounds);
     }
 
     public ConsensusRule rule() {

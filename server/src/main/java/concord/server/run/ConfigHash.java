@@ -32,7 +32,10 @@ public final class ConfigHash {
                 "publish.results=" + p.publish().results(),
                 "publish.results-api-url=" + p.publish().resultsApiUrl(),
                 "publish.results-record=" + p.publish().resultsRecord(),
-                "publish.pdf-field=" + p.publish().pdfField());
+                "publish.pdf-field=" + p.publish().pdfField())
+                // only when set, so that the hash of a single-survey project stays what it was
+                + (p.rounds() == null ? "" : "\nrounds=" + p.rounds())
+                + (p.roundField() == null ? "" : "\nround-field=" + p.roundField());
         return Fingerprint.sha256Hex(canonical);
     }
 }

@@ -1,6 +1,5 @@
 package concord.server.run;
 
-import concord.analysis.StudyAnalyzer;
 import concord.analysis.StudyResult;
 import concord.analysis.report.ReportContext;
 import concord.connector.DataAccessGroup;
@@ -16,6 +15,7 @@ import concord.server.config.ProjectConfiguration.PublishConfiguration.ResultsTa
 import concord.server.load.FeedResult;
 import concord.server.load.LoadedStudy;
 import concord.server.load.RecordFeed;
+import concord.server.load.RoundSource;
 import concord.server.load.StudyConfigurationException;
 import concord.server.load.StudyLoader;
 import concord.server.load.StudySpec;
@@ -77,7 +77,10 @@ public class StudyRunExecutor implements RunExecutor {
             ProjectInfo info = redcap.project();
             checkProjectId(project, info);
             List<FormEventMapping> mappings = info.longitudinal() ? redcap.formEventMappings() : List.of();
-            LoadedStudy loaded = StudyLoader.grade().load(spec, redcap.metadata(), info.projectTitle(), mappings);
+            // events are read only for rounds: events (their order and names); other projects make no extra call
+            List<concord.connector.RedcapEvent> events = info.longitudinal() && spec.rounds().kind() == RoundSource.Kind.EVENTS
+                    ? redcap.events() : List.of();
+            LoadedStudy loaded = StudyLoader.grade().load(spec, redcap.metadata(), info.projectTitle(), mappings, events);
             DataAccessGroup group = run.projectWide() ? null : GroupRecords.group(project, redcap, run.scope());
 
             context.stage(RunStage.READING_RECORDS);
@@ -92,7 +95,7 @@ public class StudyRunExecutor implements RunExecutor {
             context.ensureOwned();
 
             context.stage(RunStage.ANALYSING);
-            StudyResult result = StudyAnalyzer.withDefaults().analyze(feed.accumulator());
+            StudyResult result = feed.analyze();
 
             Optional<Run> last = runs.lastPublished(project.id(), run.scope());
             if (last.isPresent() && feed.fingerprint().equals(last.get().fingerprint())

@@ -60,6 +60,50 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void delphiRoundsFromARoundFieldAndFromEvents(@TempDir Path dir) throws Exception {
+        var panel = concord.server.load.DelphiProjectFiles.panel(5, 40);
+        Path dictionary = Files.writeString(dir.resolve("dictionary.csv"), concord.server.load.DelphiProjectFiles.DICTIONARY);
+        Path classic = Files.writeString(dir.resolve("classic.csv"), concord.server.load.DelphiProjectFiles.classicCsv(panel)
+                + "x9,,,1,1,2,,,,,,\nx9,ratings,1,,,,7,5,5,5,5,2\n");
+        int code = run("analyze", "--records", classic.toString(), "--dictionary", dictionary.toString(), "--round-field", "round",
+                "--consensus", "comet", "--json", dir.resolve("field.json").toString(), "--exclusions", dir.resolve("x.csv").toString());
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("field.json").toFile());
+        assertEquals(3, json.get("rounds").size());
+        assertEquals("Round 2", json.get("rounds").get(1).get("label").asText());
+        assertEquals(4, json.get("stability").size());
+        assertTrue(json.get("attrition").get("all").get("dropouts").asInt() > 0);
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains("41 records read, 41 analysed, 1 values excluded; 4 outcomes"), summary);
+        assertTrue(summary.contains("in Round 3 (3 rounds by field round: 1, 2, 3; "), summary);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("excluded: record x9, field round, value '7': not one of the rounds [1, 2, 3]"),
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.readString(dir.resolve("x.csv")).contains("x9,round,7,"));
+
+        out.reset();
+        Path longitudinal = Files.writeString(dir.resolve("longitudinal.csv"), concord.server.load.DelphiProjectFiles.longitudinalCsv(panel));
+        code = run("analyze", "--records", longitudinal.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
+                "--consensus", "comet", "--json", dir.resolve("events.json").toString());
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        JsonNode events = new ObjectMapper().readTree(dir.resolve("events.json").toFile());
+        assertEquals("round_3_arm_1", events.get("rounds").get(2).get("code").asText());
+        assertEquals(json.get("stability"), events.get("stability"), "the same panel, the same stability");
+        assertEquals(json.get("rounds").get(0).get("result"), events.get("rounds").get(0).get("result"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("40 records read, 40 analysed, 0 values excluded"));
+
+        assertEquals(1, run("analyze", "--records", classic.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
+                "--json", dir.resolve("no.json").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("rounds by event need a longitudinal export with a redcap_event_name column"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, run("analyze", "--records", classic.toString(), "--dictionary", dictionary.toString(), "--round-field", "rnd",
+                "--json", dir.resolve("no.json").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("round-field 'rnd' is not in the data dictionary"));
+        assertEquals(2, run("analyze", "--records", classic.toString(), "--dictionary", dictionary.toString(), "--round-field", "round",
+                "--rounds", "events", "--json", dir.resolve("no.json").toString()));
+        assertTrue(Files.notExists(dir.resolve("no.json")));
+    }
+
+    @Test
     void usageMistakesExitWith2() {
         assertEquals(2, run("analyze", "--records", "x.csv"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--dictionary is required"));

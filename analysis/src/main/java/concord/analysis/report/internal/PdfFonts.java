@@ -1,9 +1,11 @@
 package concord.analysis.report.internal;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Utilities;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.FontSelector;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,20 +16,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Deque;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The fonts of one PDF: every font is embedded (Identity-H, subset), tried in order per character
- * (CJK font first, then a Latin/Cyrillic/Greek font for what it lacks). Font files are read once
- * per JVM and cached as bytes; {@link BaseFont} objects are created per document because OpenPDF
- * keeps per-font state (the subset prefix) that must not leak between documents.
+ * (CJK font first, then a Latin/Cyrillic/Greek font for what it lacks). Parsing a font file is the
+ * expensive part (a CJK collection takes hundreds of milliseconds), so parsed {@link BaseFont}s are
+ * kept per JVM and lent to one document at a time: OpenPDF keeps per-document state in them (the
+ * seeded random that names the subset), which must not be shared by two documents being written at
+ * once. {@link #close()} returns them.
  */
-public final class PdfFonts {
+public final class PdfFonts implements AutoCloseable {
 
     private static final Map<Path, byte[]> FILE_CACHE = new ConcurrentHashMap<>();
+    /** Parsed fonts not lent to a document, per file; the last one returned is lent next. */
+    private static final Map<Path, Deque<BaseFont>> IDLE = new ConcurrentHashMap<>();
+    /** OpenPDF's FontSelector registers and parses its bundled fallback font each time one is constructed. */
+    private static final String FALLBACK_FILE = "font-fallback/LiberationSans-Regular.ttf";
+    private static final String FALLBACK_NAME = "sans";
+    private static volatile boolean fallbackRegistered;
 
     private final List<BaseFont> fonts;
     private final List<Path> files;
+    private boolean closed;
 
     private PdfFonts(List<BaseFont> fonts, List<Path> files) {
         this.fonts = fonts;
@@ -46,22 +59,67 @@ public final class PdfFonts {
         List<BaseFont> fonts = new ArrayList<>();
         for (int i = 0; i < fontFiles.size(); i++) {
             Path file = fontFiles.get(i);
-            byte[] bytes = FILE_CACHE.computeIfAbsent(file, PdfFonts::read);
-            String name = file.toString();
-            if (name.toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-                name = name + ",0";
+            BaseFont font = idle(file).pollFirst();
+            if (font == null) {
+                try {
+                    font = parse(file);
+                } catch (RuntimeException e) {
+                    new PdfFonts(fonts, fontFiles.subList(0, i)).close();
+                    throw e;
+                }
             }
-            try {
-                BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
-                font.setSecureRandom(new SeededRandom(seed + i));
-                fonts.add(font);
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("PDF report: cannot use font file " + file + " (" + e.getMessage()
-                        + "); configure a TrueType (.ttf) or TrueType collection (.ttc) font with CJK glyphs,"
-                        + " e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from Debian fonts-wqy-microhei", e);
-            }
+            font.setSecureRandom(new SeededRandom(seed + i));
+            fonts.add(font);
         }
         return new PdfFonts(List.copyOf(fonts), List.copyOf(fontFiles));
+    }
+
+    /** Gives the parsed fonts back for the next document; this object must not be used afterwards. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = 0; i < fonts.size(); i++) {
+            fonts.get(i).setSecureRandom(null);
+            idle(files.get(i)).addFirst(fonts.get(i));
+        }
+    }
+
+    private static Deque<BaseFont> idle(Path file) {
+        return IDLE.computeIfAbsent(file, f -> new ConcurrentLinkedDeque<>());
+    }
+
+    private static BaseFont parse(Path file) {
+        byte[] bytes = FILE_CACHE.computeIfAbsent(file, PdfFonts::read);
+        String name = file.toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+            name = name + ",0";
+        }
+        try {
+            return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PDF report: cannot use font file " + file + " (" + e.getMessage()
+                    + "); configure a TrueType (.ttf) or TrueType collection (.ttc) font with CJK glyphs,"
+                    + " e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from Debian fonts-wqy-microhei", e);
+        }
+    }
+
+    /**
+     * The last font FontSelector tries (OpenPDF's bundled Liberation Sans), a new Font as FontSelector's
+     * own constructor makes it; the file is registered (parsed) once per JVM instead of once per phrase.
+     */
+    private static Font fallback() {
+        if (!fallbackRegistered) {
+            synchronized (PdfFonts.class) {
+                if (!fallbackRegistered) {
+                    FontFactory.register(FALLBACK_FILE, FALLBACK_NAME);
+                    fallbackRegistered = true;
+                }
+            }
+        }
+        return FontFactory.getFont(FALLBACK_NAME, BaseFont.IDENTITY_H);
     }
 
     /** The first code point of {@code text} that no font can draw, or -1 when all can be drawn. */
@@ -72,14 +130,55 @@ public final class PdfFonts {
                 .findFirst().orElse(-1);
     }
 
-    /** A phrase whose characters each use the first font that has a glyph for them. */
+    /**
+     * A phrase whose characters each use the first font that has a glyph for them: what OpenPDF's
+     * FontSelector with these fonts added gives (its fallback font last; characters no font has are
+     * dropped, line breaks kept), without constructing one per phrase.
+     */
     public Phrase phrase(String text, float size, boolean bold, Color color) {
-        FontSelector selector = new FontSelector();
+        List<Font> selected = new ArrayList<>(fonts.size() + 1);
         for (BaseFont base : fonts) {
-            Font font = new Font(base, size, bold ? Font.BOLD : Font.NORMAL, color);
-            selector.addFont(font);
+            selected.add(new Font(base, size, bold ? Font.BOLD : Font.NORMAL, color));
         }
-        return selector.process(text == null ? "" : text);
+        selected.add(fallback());
+        return select(selected, text == null ? "" : text);
+    }
+
+    /** FontSelector.process of OpenPDF 2.0.5, step for step (the PDF bytes depend on the chunks it makes). */
+    private static Phrase select(List<Font> fonts, String text) {
+        char[] chars = text.toCharArray();
+        StringBuilder run = new StringBuilder();
+        int current = -1;
+        Phrase phrase = new Phrase();
+        for (int k = 0; k < chars.length; k++) {
+            char c = chars[k];
+            if (c == '\n' || c == '\r') {
+                run.append(c);
+                continue;
+            }
+            boolean pair = Utilities.isSurrogatePair(chars, k);
+            int codePoint = pair ? Utilities.convertToUtf32(chars, k) : c;
+            for (int f = 0; f < fonts.size(); f++) {
+                if (fonts.get(f).getBaseFont().charExists(codePoint)) {
+                    if (current != f) {
+                        if (run.length() > 0 && current != -1) {
+                            phrase.add(new Chunk(run.toString(), fonts.get(current)));
+                            run.setLength(0);
+                        }
+                        current = f;
+                    }
+                    run.append(c);
+                    if (pair && chars.length > k + 1) {
+                        run.append(chars[++k]);
+                    }
+                    break;
+                }
+            }
+        }
+        if (run.length() > 0) {
+            phrase.add(current == -1 ? new Chunk(run.toString()) : new Chunk(run.toString(), fonts.get(current)));
+        }
+        return phrase;
     }
 
     /** The font for chart labels drawn directly on the canvas: the first (CJK) font. */
@@ -99,6 +198,11 @@ public final class PdfFonts {
 
     public List<Path> files() {
         return files;
+    }
+
+    /** The fonts in the order they are tried (for tests). */
+    List<BaseFont> baseFonts() {
+        return fonts;
     }
 
     private static byte[] read(Path file) {

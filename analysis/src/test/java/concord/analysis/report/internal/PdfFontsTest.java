@@ -2,13 +2,20 @@ package concord.analysis.report.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
+import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfWriter;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -48,9 +55,64 @@ class PdfFontsTest {
 
     @Test
     void reportsTheFirstCharacterNoFontCanDraw() {
-        PdfFonts fonts = PdfFonts.load(FontResolver.resolve(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN), 1);
-        assertEquals(-1, fonts.firstMissingCodePoint("Pain 疼痛 Боль"));
-        assertEquals(0x1D11E, fonts.firstMissingCodePoint("ok \uD834\uDD1E"));
+        try (PdfFonts fonts = PdfFonts.load(systemFonts(), 1)) {
+            assertEquals(-1, fonts.firstMissingCodePoint("Pain 疼痛 Боль"));
+            assertEquals(0x1D11E, fonts.firstMissingCodePoint("ok \uD834\uDD1E"));
+        }
+    }
+
+    @Test
+    void parsedFontsAreLentToOneDocumentAtATimeAndReused() throws Exception {
+        BaseFont lent;
+        try (PdfFonts a = PdfFonts.load(systemFonts(), 1)) {
+            lent = a.primary();
+            try (PdfFonts b = PdfFonts.load(systemFonts(), 1)) {
+                assertNotSame(a.primary(), b.primary(), "two open documents share a parsed font");
+            }
+        }
+        try (PdfFonts again = PdfFonts.load(systemFonts(), 2)) {
+            assertSame(lent, again.primary(), "a returned font is parsed again instead of reused");
+        }
+        // Reuse must not change a document: the same bytes before and after another document used the fonts.
+        byte[] before = render("Pain 疼痛 Боль", 5);
+        render("other text 腰痛, other seed", 6);
+        assertArrayEquals(before, render("Pain 疼痛 Боль", 5));
+    }
+
+    @Test
+    void phrasesAreWhatOpenPdfsFontSelectorMakes() {
+        // Line breaks, symbols the fonts may lack (then FontSelector's fallback font or nothing), a character no
+        // font has (U+1D11E), lone surrogates, CJK and Latin mixed, the empty text.
+        List<String> texts = List.of("", "\n", "Pain 疼痛/不适 — Боль\r\nnext", "ok \uD834\uDD1E end", "lone \uD834 x",
+                "\uDD1E", "ﬁ ₹ ∑ ≤ ≥ ± · … ‰ \u00A0 \u2009", "a\n疼\nb", "ǅ ǆ Ω ω ℃");
+        try (PdfFonts fonts = PdfFonts.load(systemFonts(), 1)) {
+            for (String text : texts) {
+                for (boolean bold : new boolean[] {false, true}) {
+                    FontSelector selector = new FontSelector();
+                    for (BaseFont base : fonts.baseFonts()) {
+                        selector.addFont(new Font(base, 9, bold ? Font.BOLD : Font.NORMAL, Color.DARK_GRAY));
+                    }
+                    assertEquals(describe(selector.process(text)), describe(fonts.phrase(text, 9, bold, Color.DARK_GRAY)), text);
+                }
+            }
+        }
+    }
+
+    private static String describe(Phrase phrase) {
+        StringBuilder out = new StringBuilder();
+        for (Object element : phrase) {
+            Chunk chunk = (Chunk) element;
+            Font font = chunk.getFont();
+            out.append('[').append(chunk.getContent()).append("|")
+                    .append(font.getBaseFont() == null ? "none" : font.getBaseFont().getPostscriptFontName())
+                    .append('|').append(font.getSize()).append('|').append(font.getStyle()).append('|').append(font.getColor())
+                    .append("]");
+        }
+        return out.toString();
+    }
+
+    private static List<Path> systemFonts() {
+        return FontResolver.resolve(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN);
     }
 
     @Test
@@ -68,14 +130,15 @@ class PdfFontsTest {
     }
 
     private static byte[] render(String text, long seed) throws Exception {
-        PdfFonts fonts = PdfFonts.load(FontResolver.resolve(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN), seed);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4);
-        PdfWriter writer = PdfWriter.getInstance(document, out);
-        PdfMetadata.apply(document, writer, Instant.parse("2026-01-02T03:04:05Z"), "t", "id");
-        document.open();
-        document.add(new Paragraph(fonts.phrase(text, 12, false, Color.BLACK)));
-        document.close();
-        return out.toByteArray();
+        try (PdfFonts fonts = PdfFonts.load(systemFonts(), seed)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Document document = new Document(PageSize.A4);
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            PdfMetadata.apply(document, writer, Instant.parse("2026-01-02T03:04:05Z"), "t", "id");
+            document.open();
+            document.add(new Paragraph(fonts.phrase(text, 12, false, Color.BLACK)));
+            document.close();
+            return out.toByteArray();
+        }
     }
 }

@@ -36,8 +36,20 @@ public final class ParsedRow {
         final boolean[] continuous;
         final byte[][][] choices;
         final List<Map<String, Integer>> choiceIndex;
+        /** The round field's choice codes (empty: no round field). */
+        final List<String> roundCodes;
+        final byte[][] rounds;
+        final int[] roundByByte;
 
         public Codes(Study study) {
+            this(study, List.of());
+        }
+
+        /** @param roundCodes the round field's codes in round order (empty when rounds are not read from a field) */
+        public Codes(Study study, List<String> roundCodes) {
+            this.roundCodes = List.copyOf(roundCodes);
+            this.rounds = plainCodes(this.roundCodes);
+            this.roundByByte = byByte(rounds);
             this.scale = study.scale();
             this.groupCodes = study.groups().stream().map(g -> g.code()).toList();
             this.groups = plainCodes(groupCodes);
@@ -95,6 +107,11 @@ public final class ParsedRow {
     /** Index of the group code, or -1 (then {@link #groupText} holds the trimmed value). */
     public int group;
     public String groupText;
+    /** Index of the row's round (round field's code or event), or -1; set for Delphi studies only. */
+    public int round = -1;
+    public boolean roundBlank;
+    /** The trimmed round value when it is not a round. */
+    public String roundText;
     public final boolean[] characteristicBlank;
     public final byte[] characteristicState;
     public final double[] characteristicValue;
@@ -148,6 +165,14 @@ public final class ParsedRow {
         }
         for (int v = 0; v < plan.characteristics.length; v++) {
             characteristic(row, plan.characteristics[v], v, codes);
+        }
+        if (!codes.roundCodes.isEmpty()) {
+            round = match(row, plan.round, codes.rounds, codes.roundByByte);
+            roundBlank = round < 0 && Cells.blank(row, plan.round);
+            if (round < 0 && !roundBlank) {
+                roundText = Cells.trimmed(row, plan.round);
+                round = codes.roundCodes.indexOf(roundText);
+            }
         }
     }
 

@@ -23,6 +23,8 @@ public final class RecordPlan {
     public final int repeatInstrument;
     public final int repeatInstance;
     public final int group;
+    /** Column of the round field (Delphi studies with round-field), or -1. */
+    public final int round;
     /** Column of each outcome, in study order. */
     public final int[] outcomes;
     /** Column of each characteristic, in study order. */
@@ -36,7 +38,7 @@ public final class RecordPlan {
     /** Sum of the prefixes' lengths. */
     public final int fingerprintPrefixBytes;
 
-    private RecordPlan(ExportColumns columns, Study study, String groupField, List<String> exportFields) {
+    private RecordPlan(ExportColumns columns, Study study, String groupField, String roundField, List<String> exportFields) {
         this.columns = columns;
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -47,6 +49,7 @@ public final class RecordPlan {
         this.repeatInstrument = columns.repeatInstrument();
         this.repeatInstance = columns.repeatInstance();
         this.group = index.getOrDefault(groupField, -1);
+        this.round = roundField == null ? -1 : index.getOrDefault(roundField, -1);
         this.outcomes = study.outcomes().stream().mapToInt(o -> index.getOrDefault(o.field(), -1)).toArray();
         this.characteristics = study.demographics().stream().map(DemographicVariable::field)
                 .mapToInt(f -> index.getOrDefault(f, -1)).toArray();
@@ -75,6 +78,12 @@ public final class RecordPlan {
 
     /** @param exportFields the fields the fingerprint covers ({@code LoadedStudy.exportFields()}) */
     public static RecordPlan resolve(ExportColumns columns, Study study, String groupField, List<String> exportFields) {
-        return new RecordPlan(columns, study, groupField, exportFields);
+        return new RecordPlan(columns, study, groupField, null, exportFields);
+    }
+
+    /** As {@link #resolve(ExportColumns, Study, String, List)}, with the round field's column (null: none). */
+    public static RecordPlan resolve(ExportColumns columns, Study study, String groupField, String roundField,
+                                     List<String> exportFields) {
+        return new RecordPlan(columns, study, groupField, roundField, exportFields);
     }
 }
