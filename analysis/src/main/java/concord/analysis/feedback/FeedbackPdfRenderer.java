@@ -46,27 +46,26 @@ public final class FeedbackPdfRenderer {
     private static final Color RULE = new Color(0xBB, 0xBB, 0xBB);
 
     private final Optional<Path> fontFile;
-    private final List<Path> cjkCandidates;
-    private final List<Path> latinCandidates;
+    /** Host fonts tried after the shipped ones; empty: the configured search path ({@link FontResolver#hostFonts()}). */
+    private final Optional<List<Path>> hostFonts;
 
-    private FeedbackPdfRenderer(Optional<Path> fontFile, List<Path> cjkCandidates, List<Path> latinCandidates) {
+    private FeedbackPdfRenderer(Optional<Path> fontFile, Optional<List<Path>> hostFonts) {
         this.fontFile = fontFile;
-        this.cjkCandidates = List.copyOf(cjkCandidates);
-        this.latinCandidates = List.copyOf(latinCandidates);
+        this.hostFonts = hostFonts.map(List::copyOf);
     }
 
     public static FeedbackPdfRenderer withDefaults() {
-        return new FeedbackPdfRenderer(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN);
+        return new FeedbackPdfRenderer(Optional.empty(), Optional.empty());
     }
 
     /** Embeds this TrueType font (.ttf, or the first face of a .ttc) as the main font; it must exist. */
     public FeedbackPdfRenderer withFontFile(Path file) {
-        return new FeedbackPdfRenderer(Optional.of(Objects.requireNonNull(file, "file")), cjkCandidates, latinCandidates);
+        return new FeedbackPdfRenderer(Optional.of(Objects.requireNonNull(file, "file")), hostFonts);
     }
 
-    /** Replaces the system paths searched for fonts (CJK first, then Latin). */
+    /** Replaces the host fonts tried after the shipped ones (the first existing CJK and Latin candidate); empty lists: none. */
     public FeedbackPdfRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
-        return new FeedbackPdfRenderer(fontFile, cjk, latin);
+        return new FeedbackPdfRenderer(fontFile, Optional.of(FontResolver.firstExisting(cjk, latin)));
     }
 
     public byte[] render(FeedbackReport report, ReportContext context) throws IOException {
@@ -77,7 +76,14 @@ public final class FeedbackPdfRenderer {
 
     public void render(FeedbackReport report, ReportContext context, OutputStream out) throws IOException {
         String identity = report + "|" + context;
-        PdfFonts fonts = PdfFonts.load(FontResolver.resolve(fontFile, cjkCandidates, latinCandidates), identity.hashCode());
+        try (PdfFonts fonts = PdfFonts.load(FontResolver.resolve(fontFile, hostFonts.orElseGet(FontResolver::hostFonts)),
+                identity.hashCode())) {
+            write(report, context, out, identity, fonts);
+        }
+    }
+
+    private void write(FeedbackReport report, ReportContext context, OutputStream out, String identity, PdfFonts fonts)
+            throws IOException {
         String title = title(report);
         requireGlyphs(fonts, report, title);
         Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN + 10);

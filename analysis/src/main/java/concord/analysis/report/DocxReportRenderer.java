@@ -9,6 +9,7 @@ import concord.analysis.report.internal.DocxFigures;
 import concord.analysis.report.internal.DocxTable1;
 import concord.analysis.report.internal.DocxTables;
 import concord.analysis.report.internal.FontResolver;
+import concord.analysis.report.internal.FontSource;
 import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.Summary;
@@ -34,36 +35,37 @@ import java.util.Optional;
 public final class DocxReportRenderer implements ReportRenderer {
 
     private final Optional<Path> fontFile;
-    private final List<Path> cjkCandidates;
-    private final List<Path> latinCandidates;
+    private final Optional<List<Path>> hostFonts;
 
-    private DocxReportRenderer(Optional<Path> fontFile, List<Path> cjkCandidates, List<Path> latinCandidates) {
+    private DocxReportRenderer(Optional<Path> fontFile, Optional<List<Path>> hostFonts) {
         this.fontFile = fontFile;
-        this.cjkCandidates = List.copyOf(cjkCandidates);
-        this.latinCandidates = List.copyOf(latinCandidates);
+        this.hostFonts = hostFonts.map(List::copyOf);
     }
 
     public static DocxReportRenderer withDefaults() {
-        return new DocxReportRenderer(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN);
+        return new DocxReportRenderer(Optional.empty(), Optional.empty());
     }
 
     /** Draws the figures with this TrueType font (.ttf, or the first face of a .ttc) first; it must exist. */
     public DocxReportRenderer withFontFile(Path file) {
-        return new DocxReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), cjkCandidates, latinCandidates);
+        return new DocxReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), hostFonts);
     }
 
-    /** Replaces the system paths searched for the figures' fonts (CJK first, then Latin). */
+    /** Replaces the host fonts tried after the shipped ones (the first existing CJK and Latin candidate); empty lists: none. */
     public DocxReportRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
-        return new DocxReportRenderer(fontFile, cjk, latin);
+        return new DocxReportRenderer(fontFile, Optional.of(FontResolver.firstExisting(cjk, latin)));
     }
 
-    /** The font files the figures are drawn with, in the order they are tried per character. */
-    public List<Path> fontFiles() {
+    /** The fonts the figures are drawn with, in the order they are tried per character (host paths or shipped names). */
+    public List<String> fonts() {
+        return fontSources().stream().map(Object::toString).toList();
+    }
+
+    private List<FontSource> fontSources() {
         try {
-            return FontResolver.resolve(fontFile, cjkCandidates, latinCandidates);
+            return FontResolver.resolve(fontFile, hostFonts.orElseGet(FontResolver::hostFonts));
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("DOCX report: the figures are drawn as images and need a font. "
-                    + e.getMessage().replaceFirst("^PDF report: ", ""), e);
+            throw new IllegalStateException("DOCX report: the figures are drawn as images. " + e.getMessage(), e);
         }
     }
 
@@ -74,7 +76,7 @@ public final class DocxReportRenderer implements ReportRenderer {
 
     @Override
     public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
-        ChartFonts fonts = ChartFonts.load(fontFiles());
+        ChartFonts fonts = ChartFonts.load(fontSources());
         requireGlyphs(fonts, chartTexts(result));
         ResultView view = new ResultView(result);
         try (DocxDocument doc = DocxDocument.create(result.title(), true, result.title())) {

@@ -19,6 +19,7 @@ import concord.analysis.report.internal.ConsensusMatrixChart;
 import concord.analysis.report.internal.DomainSummaryChart;
 import concord.analysis.report.internal.Figure2Chart;
 import concord.analysis.report.internal.FontResolver;
+import concord.analysis.report.internal.FontSource;
 import concord.analysis.report.internal.Footnotes;
 import concord.analysis.report.internal.PdfCanvas;
 import concord.analysis.report.internal.PdfFonts;
@@ -43,8 +44,8 @@ import java.util.function.Supplier;
 /**
  * A printable PDF report on A4 landscape: summary, Figure 2, consensus matrix and domain summary
  * drawn as vector graphics, Table 1, participant characteristics and methods. Every font is
- * embedded: a CJK font (configured with {@link #withFontFile}, else the first found among
- * {@link FontResolver#WELL_KNOWN_CJK}) and a Latin/Cyrillic/Greek font for what it lacks. A
+ * embedded (subset): a configured font ({@link #withFontFile}) first, then the fonts shipped with
+ * Concord (CJK, Cyrillic, Greek and Latin), then host fonts as fallbacks ({@code FontResolver}). A
  * character that no embedded font can draw fails the rendering with the label and the fix,
  * instead of printing an empty box.
  */
@@ -54,32 +55,34 @@ public final class PdfReportRenderer implements ReportRenderer {
     private static final float MARGIN = 36;
 
     private final Optional<Path> fontFile;
-    private final List<Path> cjkCandidates;
-    private final List<Path> latinCandidates;
+    private final Optional<List<Path>> hostFonts;
 
-    private PdfReportRenderer(Optional<Path> fontFile, List<Path> cjkCandidates, List<Path> latinCandidates) {
+    private PdfReportRenderer(Optional<Path> fontFile, Optional<List<Path>> hostFonts) {
         this.fontFile = fontFile;
-        this.cjkCandidates = List.copyOf(cjkCandidates);
-        this.latinCandidates = List.copyOf(latinCandidates);
+        this.hostFonts = hostFonts.map(List::copyOf);
     }
 
     public static PdfReportRenderer withDefaults() {
-        return new PdfReportRenderer(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN);
+        return new PdfReportRenderer(Optional.empty(), Optional.empty());
     }
 
     /** Embeds this TrueType font (.ttf, or the first face of a .ttc) as the main font; it must exist. */
     public PdfReportRenderer withFontFile(Path file) {
-        return new PdfReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), cjkCandidates, latinCandidates);
+        return new PdfReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), hostFonts);
     }
 
-    /** Replaces the system paths searched for fonts (CJK first, then Latin), e.g. for a container image. */
+    /** Replaces the host fonts tried after the shipped ones (the first existing CJK and Latin candidate); empty lists: none. */
     public PdfReportRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
-        return new PdfReportRenderer(fontFile, cjk, latin);
+        return new PdfReportRenderer(fontFile, Optional.of(FontResolver.firstExisting(cjk, latin)));
     }
 
-    /** The font files this renderer would embed, in the order they are tried per character. */
-    public List<Path> fontFiles() {
-        return FontResolver.resolve(fontFile, cjkCandidates, latinCandidates);
+    /** The fonts this renderer would embed, in the order they are tried per character (host paths or shipped names). */
+    public List<String> fonts() {
+        return fontSources().stream().map(Object::toString).toList();
+    }
+
+    private List<FontSource> fontSources() {
+        return FontResolver.resolve(fontFile, hostFonts.orElseGet(FontResolver::hostFonts));
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class PdfReportRenderer implements ReportRenderer {
     @Override
     public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
         String identity = StudyResultJson.write(result) + context;
-        try (PdfFonts fonts = PdfFonts.load(fontFiles(), identity.hashCode())) {
+        try (PdfFonts fonts = PdfFonts.load(fontSources(), identity.hashCode())) {
             write(result, context, out, identity, fonts);
         }
     }

@@ -33,7 +33,7 @@ class DocxLibreOfficeTest {
         soffice = find();
         assumeTrue(soffice != null, "LibreOffice (soffice) is not installed, so the DOCX-to-PDF conversion test is skipped;"
                 + " install the Debian package libreoffice-writer-nogui (.ci/setup-machine does)");
-        assumeTrue(Files.exists(PdfReportRendererTest.WQY), "fonts-wqy-microhei is not installed; .ci/setup-machine installs it");
+        assumeTrue(Files.exists(PdfReportRendererTest.WQY), "fonts-wqy-microhei is not installed: LibreOffice draws the Chinese labels with a host font; .ci/setup-machine installs it");
     }
 
     @Test

@@ -29,19 +29,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFPictureData;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DocxReportRendererTest {
 
     private static final ReportContext CONTEXT = ReportContext.generatedAt(Instant.parse("2026-03-01T10:00:00Z"))
             .withProvenance("Records read", "56");
-
-    @BeforeAll
-    static void fontsInstalled() {
-        assumeTrue(Files.exists(PdfReportRendererTest.WQY), "fonts-wqy-microhei is not installed; .ci/setup-machine installs it"
-                + " (the DOCX figures are drawn with it)");
-    }
 
     @Test
     void table1HoldsTheNumbersOfTheJson() throws Exception {
@@ -172,10 +165,18 @@ class DocxReportRendererTest {
     }
 
     @Test
-    void withoutAnyFontTheErrorSaysWhatToInstall() {
+    void withoutHostFontsTheFiguresUseTheShippedFonts() {
+        DocxReportRenderer renderer = DocxReportRenderer.withDefaults()
+                .withSystemFonts(List.of(Path.of("/nonexistent/cjk.ttc")), List.of());
+        assertEquals(List.of("wqy-microhei.ttc (shipped with Concord)", "DejaVuSans.ttf (shipped with Concord)"), renderer.fonts());
+        assertTrue(DocxInspection.open(renderer.render(StudyResults.fromEngine(), CONTEXT)).getAllPictures().size() > 0);
+    }
+
+    @Test
+    void aMissingConfiguredFontIsAnErrorNamingIt() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> DocxReportRenderer.withDefaults()
-                .withSystemFonts(List.of(Path.of("/nonexistent/cjk.ttc")), List.of()).render(StudyResults.handBuilt(), CONTEXT));
-        assertTrue(e.getMessage().startsWith("DOCX report:") && e.getMessage().contains("fonts-wqy-microhei"), e.getMessage());
+                .withFontFile(Path.of("/nonexistent/cjk.ttc")).render(StudyResults.handBuilt(), CONTEXT));
+        assertTrue(e.getMessage().startsWith("DOCX report:") && e.getMessage().contains("/nonexistent/cjk.ttc"), e.getMessage());
     }
 
     static byte[] render(StudyResult result) {

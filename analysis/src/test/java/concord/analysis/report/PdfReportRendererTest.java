@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +23,6 @@ class PdfReportRendererTest {
     static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
     private static final ReportContext CONTEXT = ReportContext.generatedAt(Instant.parse("2026-03-01T10:00:00Z"))
             .withProvenance("Records read", "56");
-
-    @BeforeAll
-    static void fontsInstalled() {
-        assumeTrue(Files.exists(WQY), "fonts-wqy-microhei is not installed; .ci/setup-machine installs it");
-    }
 
     @Test
     void chineseAndCyrillicLabelsAreExtractableTextInAnEmbeddedFont() throws Exception {
@@ -72,22 +66,19 @@ class PdfReportRendererTest {
     }
 
     @Test
-    void withoutACjkFontChineseLabelsFailWithTheFix() {
-        assumeTrue(Files.exists(DEJAVU), "fonts-dejavu-core is not installed");
-        PdfReportRenderer latinOnly = PdfReportRenderer.withDefaults().withSystemFonts(List.of(), List.of(DEJAVU));
+    void aCharacterNoFontHasFailsWithTheFix() {
+        StudyResult hieroglyph = StudyResults.withFirstLabel(StudyResults.fromEngine(), "Pain \uD80C\uDC00");
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> latinOnly.render(StudyResults.fromEngine(), CONTEXT));
-        assertTrue(e.getMessage().contains("U+") && e.getMessage().contains("withFontFile"), e.getMessage());
+                () -> PdfReportRenderer.withDefaults().render(hieroglyph, CONTEXT));
+        assertTrue(e.getMessage().contains("U+13000") && e.getMessage().contains("withFontFile")
+                && e.getMessage().contains("wqy-microhei.ttc (shipped with Concord)"), e.getMessage());
     }
 
     @Test
-    void withoutACjkFontLatinAndCyrillicStillRender() throws Exception {
-        assumeTrue(Files.exists(DEJAVU), "fonts-dejavu-core is not installed");
-        PdfReportRenderer latinOnly = PdfReportRenderer.withDefaults().withSystemFonts(List.of(), List.of(DEJAVU));
-        StudyResult result = StudyResults.handBuilt();
-        PdfReader reader = new PdfReader(latinOnly.render(result, ReportContext.undated()));
-        assertTrue(allText(reader).contains("Effective rate"));
-        assertTrue(PdfInspection.embeddedFontNames(reader).stream().anyMatch(n -> n.contains("DejaVu")));
+    void theShippedFontsComeFirstAndAHostCopyOfThemIsNotLoadedAgain() {
+        assumeTrue(Files.exists(WQY) && Files.exists(DEJAVU), "the host copies of the shipped fonts are not installed");
+        PdfReportRenderer renderer = PdfReportRenderer.withDefaults().withSystemFonts(List.of(WQY), List.of(DEJAVU));
+        assertEquals(List.of("wqy-microhei.ttc (shipped with Concord)", "DejaVuSans.ttf (shipped with Concord)"), renderer.fonts());
     }
 
     @Test
@@ -100,10 +91,13 @@ class PdfReportRendererTest {
 
     @Test
     void aConfiguredFontFileIsEmbedded() throws Exception {
-        PdfReportRenderer renderer = PdfReportRenderer.withDefaults().withFontFile(WQY);
-        assertEquals(WQY, renderer.fontFiles().get(0));
+        assumeTrue(Files.exists(DEJAVU), "fonts-dejavu-core is not installed");
+        PdfReportRenderer renderer = PdfReportRenderer.withDefaults().withFontFile(DEJAVU);
+        assertEquals(DEJAVU.toString(), renderer.fonts().get(0), "a configured host font is preferred");
         PdfReader reader = new PdfReader(renderer.render(StudyResults.fromEngine(), CONTEXT));
-        assertTrue(PdfInspection.embeddedFontNames(reader).stream().anyMatch(n -> n.contains("WenQuanYi")));
+        assertTrue(PdfInspection.embeddedFontNames(reader).stream().anyMatch(n -> n.contains("DejaVu")));
+        assertTrue(PdfInspection.embeddedFontNames(reader).stream().anyMatch(n -> n.contains("WenQuanYi")),
+                "the shipped font still draws what the configured one lacks");
     }
 
     static String allText(PdfReader reader) throws Exception {

@@ -39,7 +39,6 @@ class ReferenceStudyReportTest {
 
     @Test
     void pdfPagesFigure2AndKeepsEveryOutcomeInTable1() throws Exception {
-        assumeTrue(Files.exists(PdfReportRendererTest.WQY), "fonts-wqy-microhei is not installed");
         PdfReader reader = new PdfReader(PdfReportRenderer.withDefaults().render(clbp, CONTEXT));
         String text = PdfReportRendererTest.allText(reader);
         for (String outcome : new String[] {"Effective rate", "Adverse event", "Healthcare Utilization", "Stigmatization"}) {

@@ -140,6 +140,52 @@ final class StudyResults {
         return StudyAnalyzer.withDefaults().analyze(ratings);
     }
 
+    /** Simplified and Traditional Chinese, Japanese kana, Korean Hangul and Cyrillic text in every kind of label. */
+    static final List<String> HOLD_ALL_CJK = List.of(
+            "腰痛研究", "疼痛/不适", "生理功能", "醫師", "患者", "日本語のひらがなとカタカナ", "한국어 환자", "Боль в спине",
+            "社會功能", "女性", "男性");
+
+    /**
+     * The hold-all CJK case: title, outcome labels, domain names, group names and choice labels in
+     * Chinese (both scripts), Japanese, Korean and Cyrillic.
+     */
+    static StudyResult holdAllCjk() {
+        List<Outcome> outcomes = List.of(
+                new Outcome("pain", "疼痛/不适", "生理功能"),
+                new Outcome("kana", "日本語のひらがなとカタカナ", "生理功能"),
+                new Outcome("hangul", "한국어 환자", "社會功能"),
+                new Outcome("back", "Боль в спине", "社會功能"));
+        Study study = new Study("腰痛研究", outcomes,
+                List.of(new StakeholderGroup("1", "醫師"), new StakeholderGroup("2", "患者")),
+                RatingScale.grade(), ConsensusRule.defaults(),
+                List.of(DemographicVariable.categorical("sex", "性别 / 성별", Map.of("1", "女性", "2", "男性"))));
+        RatingAccumulator ratings = new RatingAccumulator(study);
+        for (int group = 0; group < 2; group++) {
+            for (int i = 0; i < 12; i++) {
+                ratings.addParticipant(group);
+                ratings.addCharacteristic(group, 0, i % 3 == 0 ? "1" : "2");
+            }
+        }
+        scores(ratings, 0, 0, new int[] {0, 0, 0, 0, 0, 2, 0, 5, 5}, 0);
+        scores(ratings, 1, 0, new int[] {0, 0, 1, 1, 2, 2, 2, 2, 2}, 0);
+        scores(ratings, 0, 1, new int[] {1, 1, 2, 2, 2, 1, 1, 1, 1}, 0);
+        scores(ratings, 1, 1, new int[] {0, 0, 0, 0, 0, 1, 1, 5, 5}, 0);
+        scores(ratings, 0, 2, new int[] {0, 0, 0, 0, 0, 0, 2, 5, 5}, 0);
+        scores(ratings, 1, 2, new int[] {0, 0, 0, 0, 0, 0, 2, 5, 5}, 0);
+        scores(ratings, 0, 3, new int[] {5, 5, 2, 0, 0, 0, 0, 0, 0}, 0);
+        scores(ratings, 1, 3, new int[] {0, 0, 0, 2, 2, 2, 2, 2, 2}, 0);
+        return StudyAnalyzer.withDefaults().analyze(ratings);
+    }
+
+    /** {@code result} with its first outcome relabelled. */
+    static StudyResult withFirstLabel(StudyResult result, String label) {
+        List<OutcomeResult> outcomes = new java.util.ArrayList<>(result.outcomes());
+        OutcomeResult first = outcomes.get(0);
+        outcomes.set(0, new OutcomeResult(new Outcome(first.outcome().field(), label, ""), first.groups(), first.comparison()));
+        return new StudyResult(result.title(), result.groups(), outcomes, result.participantCharacteristics(),
+                result.scale(), result.consensusRule(), result.options(), result.methods());
+    }
+
     /** Three groups (Kruskal–Wallis, consensus patterns over three groups). */
     static StudyResult threeGroups() {
         return threeGroups(AnalysisOptions.defaults());

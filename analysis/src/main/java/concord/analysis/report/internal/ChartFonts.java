@@ -2,8 +2,8 @@ package concord.analysis.report.internal;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +17,23 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ChartFonts {
 
-    private static final Map<Path, Font> CACHE = new ConcurrentHashMap<>();
+    private static final Map<FontSource, Font> CACHE = new ConcurrentHashMap<>();
 
     private final List<Font> fonts;
-    private final List<Path> files;
+    private final List<FontSource> files;
 
-    private ChartFonts(List<Font> fonts, List<Path> files) {
+    private ChartFonts(List<Font> fonts, List<FontSource> files) {
         this.fonts = fonts;
         this.files = files;
     }
 
     /** Loads the font files ({@code .ttf}, or the first face of a {@code .ttc}). */
-    public static ChartFonts load(List<Path> files) {
+    public static ChartFonts load(List<FontSource> files) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no font files given");
         }
         List<Font> fonts = new ArrayList<>();
-        for (Path file : files) {
+        for (FontSource file : files) {
             fonts.add(CACHE.computeIfAbsent(file, ChartFonts::read));
         }
         return new ChartFonts(List.copyOf(fonts), List.copyOf(files));
@@ -57,13 +57,13 @@ public final class ChartFonts {
         return fonts.get(0);
     }
 
-    public List<Path> files() {
+    public List<FontSource> files() {
         return files;
     }
 
-    private static Font read(Path file) {
+    private static Font read(FontSource file) {
         try {
-            Font[] faces = Font.createFonts(file.toFile());
+            Font[] faces = Font.createFonts(new ByteArrayInputStream(file.bytes()));
             return faces[0];
         } catch (IOException | FontFormatException e) {
             throw new IllegalStateException("DOCX report: cannot use font file " + file + " for the figures (" + e.getMessage()

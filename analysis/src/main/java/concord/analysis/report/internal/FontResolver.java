@@ -1,21 +1,41 @@
 package concord.analysis.report.internal;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Finds the font files a PDF report embeds: a configured file first (it must exist), otherwise the
- * first CJK font found at well-known Linux, macOS and Windows paths; then a Latin/Cyrillic/Greek
- * font for characters the CJK font lacks. When no CJK font exists the report still renders with
- * the Latin font as long as every character has a glyph; a character no font can draw fails the
- * rendering with a message naming the label and the fix (never a box in the PDF).
+ * Chooses the fonts a report embeds, in the order they are tried per character: a font file the
+ * operator configured (preferred), then the fonts shipped inside Concord (WenQuanYi Micro Hei for
+ * CJK, Cyrillic and Latin; DejaVu Sans for the signs it lacks), then host fonts found on the font
+ * search path as fallbacks for characters neither shipped font has. The shipped fonts make the
+ * choice independent of the host: it never fails for lack of installed fonts. A character no font
+ * can draw fails the rendering with a message naming the label and the fix (never a box).
  */
 public final class FontResolver {
 
-    /** CJK fonts whose glyphs OpenPDF can subset (TrueType outlines), most common first. */
+    /** System property naming a font file (.ttf/.ttc) to prefer over the shipped fonts. */
+    public static final String FILE_PROPERTY = "concord.fonts.file";
+
+    /**
+     * System property replacing the host font search path: font files or directories separated by
+     * the platform's path separator ({@code :} on Linux). Empty: no host font is used.
+     */
+    public static final String SEARCH_PATH_PROPERTY = "concord.fonts.search-path";
+
+    /** The fonts shipped with Concord, in the order they are tried. */
+    public static final List<String> SHIPPED = List.of("wqy-microhei.ttc", "DejaVuSans.ttf");
+
+    /** CJK fonts on the default search path whose glyphs OpenPDF can subset (TrueType outlines). */
     public static final List<Path> WELL_KNOWN_CJK = List.of(
             Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
             Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
@@ -28,7 +48,7 @@ public final class FontResolver {
             Path.of("C:/Windows/Fonts/msyh.ttc"),
             Path.of("C:/Windows/Fonts/simsun.ttc"));
 
-    /** Fonts for Latin, Cyrillic and Greek text when the CJK font lacks a glyph. */
+    /** Latin/Cyrillic/Greek fonts on the default search path. */
     public static final List<Path> WELL_KNOWN_LATIN = List.of(
             Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
             Path.of("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
@@ -42,30 +62,80 @@ public final class FontResolver {
     }
 
     /**
-     * The font files to embed, in the order they are tried per character.
+     * The fonts to embed, in the order they are tried per character.
      *
-     * @param configured a font file chosen by the operator, tried first; must exist
-     * @throws IllegalStateException when a configured file is missing or no font is found at all
+     * @param configured a font file chosen by the operator, tried first; must exist. When empty,
+     *                   the {@value #FILE_PROPERTY} system property is used if set
+     * @param hostFonts  host font files tried after the shipped fonts (see {@link #hostFonts()})
+     * @throws IllegalStateException when a configured file does not exist
      */
-    public static List<Path> resolve(Optional<Path> configured, List<Path> cjkCandidates, List<Path> latinCandidates) {
-        List<Path> chosen = new ArrayList<>();
-        if (configured.isPresent()) {
-            Path file = configured.get();
+    public static List<FontSource> resolve(Optional<Path> configured, List<Path> hostFonts) {
+        Set<FontSource> chosen = new LinkedHashSet<>();
+        Optional<Path> preferred = configured.or(FontResolver::configuredByProperty);
+        if (preferred.isPresent()) {
+            Path file = preferred.get();
             if (!Files.isRegularFile(file)) {
-                throw new IllegalStateException("PDF report: the configured font file " + file
-                        + " does not exist; point the font setting at a .ttf/.ttc file with CJK glyphs"
-                        + " or remove it to use a system font (" + WELL_KNOWN_CJK.get(0) + ")");
+                throw new IllegalStateException("report fonts: the configured font file " + file
+                        + " does not exist; point the font setting (PdfReportRenderer.withFontFile or -D" + FILE_PROPERTY
+                        + ") at a .ttf/.ttc file, or remove it to use the fonts shipped with Concord");
             }
-            chosen.add(file);
-        } else {
-            cjkCandidates.stream().filter(Files::isRegularFile).findFirst().ifPresent(chosen::add);
+            chosen.add(FontSource.file(file));
         }
-        latinCandidates.stream().filter(Files::isRegularFile).findFirst().ifPresent(chosen::add);
-        if (chosen.isEmpty()) {
-            throw new IllegalStateException("PDF report: no font found to embed; searched " + cjkCandidates
-                    + " and " + latinCandidates + ". Install one (Debian/Ubuntu: apt-get install fonts-wqy-microhei"
-                    + " fonts-dejavu-core) or configure a .ttf/.ttc font file");
-        }
+        SHIPPED.forEach(name -> chosen.add(FontSource.shipped(name)));
+        hostFonts.stream()
+                .filter(Files::isRegularFile)
+                .filter(file -> !SHIPPED.contains(file.getFileName().toString())) // a host copy adds nothing
+                .forEach(file -> chosen.add(FontSource.file(file)));
         return List.copyOf(chosen);
+    }
+
+    /**
+     * The host fonts to fall back on: the files and directories of {@value #SEARCH_PATH_PROPERTY}
+     * when set (empty: none), else the first existing font of {@link #WELL_KNOWN_CJK} and of
+     * {@link #WELL_KNOWN_LATIN}.
+     */
+    public static List<Path> hostFonts() {
+        String searchPath = System.getProperty(SEARCH_PATH_PROPERTY);
+        if (searchPath == null) {
+            return firstExisting(WELL_KNOWN_CJK, WELL_KNOWN_LATIN);
+        }
+        List<Path> fonts = new ArrayList<>();
+        for (String entry : searchPath.split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry.strip());
+            if (Files.isDirectory(path)) {
+                fonts.addAll(fontFilesIn(path));
+            } else {
+                fonts.add(path);
+            }
+        }
+        return List.copyOf(fonts);
+    }
+
+    /** The first existing file of each candidate list. */
+    public static List<Path> firstExisting(List<Path> cjkCandidates, List<Path> latinCandidates) {
+        List<Path> fonts = new ArrayList<>();
+        cjkCandidates.stream().filter(Files::isRegularFile).findFirst().ifPresent(fonts::add);
+        latinCandidates.stream().filter(Files::isRegularFile).findFirst().ifPresent(fonts::add);
+        return List.copyOf(fonts);
+    }
+
+    private static Optional<Path> configuredByProperty() {
+        String value = System.getProperty(FILE_PROPERTY);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.strip()));
+    }
+
+    private static List<Path> fontFilesIn(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> {
+                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.endsWith(".ttf") || name.endsWith(".ttc");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("report fonts: cannot list the font directory " + directory
+                    + " of -D" + SEARCH_PATH_PROPERTY, e);
+        }
     }
 }

@@ -8,21 +8,17 @@ import com.lowagie.text.Utilities;
 import com.lowagie.text.pdf.BaseFont;
 import java.awt.Color;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Deque;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The fonts of one PDF: every font is embedded (Identity-H, subset), tried in order per character
- * (CJK font first, then a Latin/Cyrillic/Greek font for what it lacks). Parsing a font file is the
+ * (see {@link FontResolver}). Font files are read once per JVM ({@link FontSource}). Parsing a font is the
  * expensive part (a CJK collection takes hundreds of milliseconds), so parsed {@link BaseFont}s are
  * kept per JVM and lent to one document at a time: OpenPDF keeps per-document state in them (the
  * seeded random that names the subset), which must not be shared by two documents being written at
@@ -30,35 +26,34 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class PdfFonts implements AutoCloseable {
 
-    private static final Map<Path, byte[]> FILE_CACHE = new ConcurrentHashMap<>();
     /** Parsed fonts not lent to a document, per file; the last one returned is lent next. */
-    private static final Map<Path, Deque<BaseFont>> IDLE = new ConcurrentHashMap<>();
+    private static final Map<FontSource, Deque<BaseFont>> IDLE = new ConcurrentHashMap<>();
     /** OpenPDF's FontSelector registers and parses its bundled fallback font each time one is constructed. */
     private static final String FALLBACK_FILE = "font-fallback/LiberationSans-Regular.ttf";
     private static final String FALLBACK_NAME = "sans";
     private static volatile boolean fallbackRegistered;
 
     private final List<BaseFont> fonts;
-    private final List<Path> files;
+    private final List<FontSource> files;
     private boolean closed;
 
-    private PdfFonts(List<BaseFont> fonts, List<Path> files) {
+    private PdfFonts(List<BaseFont> fonts, List<FontSource> files) {
         this.fonts = fonts;
         this.files = files;
     }
 
     /**
-     * Loads the given font files (TrueType {@code .ttf}, collections {@code .ttc}: the first face).
+     * Loads the given fonts (TrueType {@code .ttf}, collections {@code .ttc}: the first face).
      * {@code seed} makes the six-letter subset prefixes reproducible (OpenPDF draws them from a
      * SecureRandom), so the same report gives the same bytes.
      */
-    public static PdfFonts load(List<Path> fontFiles, long seed) {
+    public static PdfFonts load(List<FontSource> fontFiles, long seed) {
         if (fontFiles.isEmpty()) {
             throw new IllegalArgumentException("no font files given");
         }
         List<BaseFont> fonts = new ArrayList<>();
         for (int i = 0; i < fontFiles.size(); i++) {
-            Path file = fontFiles.get(i);
+            FontSource file = fontFiles.get(i);
             BaseFont font = idle(file).pollFirst();
             if (font == null) {
                 try {
@@ -87,22 +82,20 @@ public final class PdfFonts implements AutoCloseable {
         }
     }
 
-    private static Deque<BaseFont> idle(Path file) {
+    private static Deque<BaseFont> idle(FontSource file) {
         return IDLE.computeIfAbsent(file, f -> new ConcurrentLinkedDeque<>());
     }
 
-    private static BaseFont parse(Path file) {
-        byte[] bytes = FILE_CACHE.computeIfAbsent(file, PdfFonts::read);
-        String name = file.toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-            name = name + ",0";
-        }
+    private static BaseFont parse(FontSource file) {
+        // OpenPDF tells the font type from the name's extension; ",0" picks a collection's first face.
+        String name = file.collection() ? file.fileName() + ",0" : file.fileName();
         try {
-            return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+            return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, file.bytes(), null);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("PDF report: cannot use font file " + file + " (" + e.getMessage()
                     + "); configure a TrueType (.ttf) or TrueType collection (.ttc) font with CJK glyphs,"
-                    + " e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from Debian fonts-wqy-microhei", e);
+                    + " e.g. /usr/share/fonts/truetype/wqy/wqy-microhei.ttc from Debian fonts-wqy-microhei, or remove the"
+                    + " setting to use the fonts shipped with Concord", e);
         }
     }
 
@@ -196,21 +189,13 @@ public final class PdfFonts implements AutoCloseable {
         return fonts.get(0);
     }
 
-    public List<Path> files() {
+    public List<FontSource> files() {
         return files;
     }
 
     /** The fonts in the order they are tried (for tests). */
     List<BaseFont> baseFonts() {
         return fonts;
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PDF report: cannot read font file " + file, e);
-        }
     }
 
     /** Deterministic stand-in for the SecureRandom OpenPDF uses only to name font subsets. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -31,11 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PdfFontsTest {
 
-    static final Path WQY = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
-
     @Test
     void chineseAndCyrillicTextIsExtractableAndTheFontsAreEmbedded() throws Exception {
-        assumeTrue(Files.exists(WQY), "fonts-wqy-microhei is not installed (.ci/setup-machine installs it)");
         byte[] pdf = render("腰痛 疼痛/不适 — Боль в спине", 7);
         PdfReader reader = new PdfReader(pdf);
         String text = new PdfTextExtractor(reader).getTextFromPage(1);
@@ -111,22 +107,42 @@ class PdfFontsTest {
         return out.toString();
     }
 
-    private static List<Path> systemFonts() {
-        return FontResolver.resolve(Optional.empty(), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN);
+    private static List<FontSource> systemFonts() {
+        return FontResolver.resolve(Optional.empty(), List.of());
     }
 
     @Test
     void aMissingConfiguredFontFileIsAClearError(@TempDir Path dir) {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> FontResolver.resolve(Optional.of(dir.resolve("nope.ttf")), FontResolver.WELL_KNOWN_CJK, FontResolver.WELL_KNOWN_LATIN));
+                () -> FontResolver.resolve(Optional.of(dir.resolve("nope.ttf")), List.of()));
         assertTrue(e.getMessage().contains("nope.ttf") && e.getMessage().contains("does not exist"), e.getMessage());
     }
 
     @Test
-    void noFontAnywhereIsAClearError(@TempDir Path dir) {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> FontResolver.resolve(Optional.empty(), List.of(dir.resolve("a.ttc")), List.of(dir.resolve("b.ttf"))));
-        assertTrue(e.getMessage().contains("fonts-wqy-microhei"), e.getMessage());
+    void withoutHostFontsTheShippedFontsAreUsed(@TempDir Path dir) {
+        List<FontSource> fonts = FontResolver.resolve(Optional.empty(), List.of(dir.resolve("a.ttc"), dir.resolve("b.ttf")));
+        assertEquals(List.of(FontSource.shipped("wqy-microhei.ttc"), FontSource.shipped("DejaVuSans.ttf")), fonts);
+    }
+
+    @Test
+    void theSearchPathPropertyListsFilesAndDirectories(@TempDir Path dir) throws Exception {
+        Path font = Files.write(dir.resolve("Extra.ttf"), new byte[] {0});
+        Files.write(dir.resolve("notes.txt"), new byte[] {0});
+        String before = System.getProperty(FontResolver.SEARCH_PATH_PROPERTY);
+        try {
+            System.setProperty(FontResolver.SEARCH_PATH_PROPERTY, dir + java.io.File.pathSeparator + "/nonexistent/x.ttf");
+            assertEquals(List.of(font, Path.of("/nonexistent/x.ttf")), FontResolver.hostFonts());
+            assertEquals(FontSource.file(font), FontResolver.resolve(Optional.empty(), FontResolver.hostFonts()).get(2),
+                    "host fonts come after the shipped ones; missing files are left out");
+            System.setProperty(FontResolver.SEARCH_PATH_PROPERTY, "");
+            assertEquals(List.of(), FontResolver.hostFonts());
+        } finally {
+            if (before == null) {
+                System.clearProperty(FontResolver.SEARCH_PATH_PROPERTY);
+            } else {
+                System.setProperty(FontResolver.SEARCH_PATH_PROPERTY, before);
+            }
+        }
     }
 
     private static byte[] render(String text, long seed) throws Exception {
