@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param delphi                     for a study of several rounds, the rounds and what changed between them
  *                                   (the other components are then the latest answered round's); empty for a
  *                                   single survey
+ * @param jointDisplay               the joint display of qualitative and quantitative results, when coded
+ *                                   quotes were given ({@link #withJointDisplay}); empty otherwise
  */
 public record StudyResult(String title, List<GroupSummary> groups, List<OutcomeResult> outcomes,
                           List<ParticipantCharacteristic> participantCharacteristics, RatingScale scale,
                           ConsensusRule consensusRule, AnalysisOptions options, List<String> methods,
-                          Optional<DelphiResult> delphi) {
+                          Optional<DelphiResult> delphi, Optional<JointDisplay> jointDisplay) {
 
     public StudyResult {
         groups = List.copyOf(groups);
@@ -32,19 +34,41 @@ public record StudyResult(String title, List<GroupSummary> groups, List<OutcomeR
         participantCharacteristics = List.copyOf(participantCharacteristics);
         methods = List.copyOf(methods);
         Objects.requireNonNull(delphi, "delphi");
+        Objects.requireNonNull(jointDisplay, "jointDisplay");
+    }
+
+    /** A result without a joint display. */
+    public StudyResult(String title, List<GroupSummary> groups, List<OutcomeResult> outcomes,
+                       List<ParticipantCharacteristic> participantCharacteristics, RatingScale scale,
+                       ConsensusRule consensusRule, AnalysisOptions options, List<String> methods,
+                       Optional<DelphiResult> delphi) {
+        this(title, groups, outcomes, participantCharacteristics, scale, consensusRule, options, methods, delphi,
+                Optional.empty());
     }
 
     /** The result of a single survey (no rounds). */
     public StudyResult(String title, List<GroupSummary> groups, List<OutcomeResult> outcomes,
                        List<ParticipantCharacteristic> participantCharacteristics, RatingScale scale,
                        ConsensusRule consensusRule, AnalysisOptions options, List<String> methods) {
-        this(title, groups, outcomes, participantCharacteristics, scale, consensusRule, options, methods, Optional.empty());
+        this(title, groups, outcomes, participantCharacteristics, scale, consensusRule, options, methods, Optional.empty(),
+                Optional.empty());
     }
 
     /** This result with the rounds of a Delphi study attached. */
     public StudyResult withDelphi(DelphiResult rounds) {
         return new StudyResult(title, groups, outcomes, participantCharacteristics, scale, consensusRule, options, methods,
-                Optional.of(rounds));
+                Optional.of(rounds), jointDisplay);
+    }
+
+    /**
+     * This result with the joint display of these coded quotes ({@link JointDisplay#of}); unchanged when
+     * there are none.
+     *
+     * @param coreAreas outcome field → COMET core area
+     */
+    public StudyResult withQuotes(List<CodedQuote> quotes, java.util.Map<String, String> coreAreas) {
+        return new StudyResult(title, groups, outcomes, participantCharacteristics, scale, consensusRule, options, methods,
+                delphi, JointDisplay.of(this, quotes, coreAreas));
     }
 
     /** Headline counts: consensus classes per group, outcomes critical everywhere, differing outcomes by reason. */

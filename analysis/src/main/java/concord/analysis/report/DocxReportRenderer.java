@@ -10,6 +10,7 @@ import concord.analysis.report.internal.DocxTable1;
 import concord.analysis.report.internal.DocxTables;
 import concord.analysis.report.internal.FontResolver;
 import concord.analysis.report.internal.FontSource;
+import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
@@ -96,6 +97,12 @@ public final class DocxReportRenderer implements ReportRenderer {
             if (!result.differingOutcomes().isEmpty()) {
                 doc.paragraph("Caption", "Outcomes that differ between groups");
                 tables.differing();
+            }
+            if (result.jointDisplay().isPresent()) {
+                doc.pageBreak();
+                doc.heading(1, "Joint display (Table 2)");
+                doc.paragraph("Caption", JointDisplayText.CAPTION);
+                tables.jointDisplay();
             }
             doc.pageBreak();
             doc.heading(1, "Consensus matrix");

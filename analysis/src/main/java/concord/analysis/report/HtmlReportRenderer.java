@@ -77,6 +77,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 result.differingOutcomes().isEmpty() ? "<p>No outcome differs between the groups.</p>\n"
                         : figure(SvgCharts.figure2(result, "r"), "Band percentages per group (bars) and mean scores (dots).")
                                 + HtmlTables.differingOutcomes(result));
+        if (result.jointDisplay().isPresent()) {
+            section(html, "s-joint-display", "Joint display (Table 2)", HtmlTables.jointDisplay(result));
+        }
         section(html, "s-consensus", "Consensus matrix",
                 figure(SvgCharts.consensusMatrix(result, "r"), "Outcomes by the groups that rate them critically important.")
                         + HtmlTables.consensusMatrix(result));

@@ -4,11 +4,16 @@ import static concord.analysis.report.internal.Html.escape;
 
 import concord.analysis.DemographicVariable;
 import concord.analysis.GroupSummary;
+import concord.analysis.JointDisplayGroup;
+import concord.analysis.JointDisplayQuote;
+import concord.analysis.JointDisplayRow;
+import concord.analysis.JointDisplayTheme;
 import concord.analysis.OutcomeResult;
 import concord.analysis.ParticipantCharacteristic;
 import concord.analysis.StudyResult;
 import concord.analysis.report.internal.CharacteristicsText;
 import concord.analysis.report.internal.Footnotes;
+import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.Numbers;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.Table1Text;
@@ -32,6 +37,57 @@ public final class HtmlTables {
      */
     public static String escapeText(String text) {
         return escape(text);
+    }
+
+    /**
+     * The joint display (the paper's Table 2): per outcome with qualitative data, the groups' % in the top
+     * band and mean (SD), the domain and core area, and each theme with its quotes (one row per theme, the
+     * outcome's cells spanning them); then the outcomes without qualitative data. Empty when the result
+     * has no joint display.
+     */
+    public static String jointDisplay(StudyResult result) {
+        if (result.jointDisplay().isEmpty()) {
+            return "";
+        }
+        JointDisplayText text = new JointDisplayText(result);
+        StringBuilder html = new StringBuilder(16 * 1024);
+        html.append("<table class=\"concord-table joint-display\">\n<caption>").append(escape(JointDisplayText.CAPTION))
+                .append("</caption>\n<thead>\n<tr>");
+        for (String header : text.headers()) {
+            html.append("<th scope=\"col\">").append(escape(header)).append("</th>");
+        }
+        html.append("</tr>\n</thead>\n");
+        for (JointDisplayRow row : text.display().rows()) {
+            int span = row.themes().size();
+            String rowspan = span > 1 ? " rowspan=\"" + span + "\"" : "";
+            html.append("<tbody").append(row.differs() ? " class=\"differs\"" : "").append(">\n");
+            for (int t = 0; t < span; t++) {
+                JointDisplayTheme theme = row.themes().get(t);
+                html.append("<tr>");
+                if (t == 0) {
+                    html.append("<th scope=\"rowgroup\"").append(rowspan).append(">").append(escape(row.outcome().label()))
+                            .append("</th><td").append(rowspan).append(">").append(escape(row.outcome().domain()))
+                            .append("</td><td").append(rowspan).append(">").append(escape(row.coreArea())).append("</td>");
+                    for (JointDisplayGroup g : row.groups()) {
+                        html.append("<td class=\"num\"").append(rowspan).append(">").append(escape(JointDisplayText.percent(g)))
+                                .append("</td><td class=\"num\"").append(rowspan).append(">")
+                                .append(escape(JointDisplayText.meanSd(g))).append("</td>");
+                    }
+                }
+                html.append("<td>").append(escape(theme.theme())).append("</td><td>");
+                for (JointDisplayQuote quote : theme.quotes()) {
+                    html.append("<p class=\"quote\">").append(escape(JointDisplayText.quote(quote))).append("</p>");
+                }
+                html.append("</td></tr>\n");
+            }
+            html.append("</tbody>\n");
+        }
+        html.append("</table>\n<div class=\"footnotes\">\n");
+        for (String note : text.notes()) {
+            html.append("<p>").append(escape(note)).append("</p>\n");
+        }
+        html.append("</div>\n");
+        return html.toString();
     }
 
     /** The paper's Table 1: every outcome, every group, all statistics and the between-group tests. */

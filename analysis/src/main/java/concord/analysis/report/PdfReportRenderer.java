@@ -24,6 +24,7 @@ import concord.analysis.report.internal.Footnotes;
 import concord.analysis.report.internal.PdfCanvas;
 import concord.analysis.report.internal.PdfFonts;
 import concord.analysis.report.internal.PdfMetadata;
+import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.PdfTables;
 import concord.analysis.report.internal.ReportTexts;
 import concord.analysis.report.internal.ResultView;
@@ -125,6 +126,14 @@ public final class PdfReportRenderer implements ReportRenderer {
                         () -> new Drawing(matrix.height(), matrix::draw));
             }
             domainSummary(document, writer, fonts, view);
+            if (result.jointDisplay().isPresent()) {
+                document.newPage();
+                heading(document, fonts, JointDisplayText.CAPTION, 12);
+                document.add(new PdfTables(view, fonts).jointDisplay());
+                for (String note : new JointDisplayText(result).notes()) {
+                    document.add(paragraph(fonts, note, 7.5f, false));
+                }
+            }
             document.newPage();
             heading(document, fonts, "Table 1. Importance ratings per outcome and group, consensus and between-group tests", 12);
             Footnotes table1Notes = new Footnotes("");

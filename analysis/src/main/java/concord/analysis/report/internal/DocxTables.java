@@ -3,6 +3,10 @@ package concord.analysis.report.internal;
 import concord.analysis.Band;
 import concord.analysis.GroupStatistics;
 import concord.analysis.GroupSummary;
+import concord.analysis.JointDisplayGroup;
+import concord.analysis.JointDisplayQuote;
+import concord.analysis.JointDisplayRow;
+import concord.analysis.JointDisplayTheme;
 import concord.analysis.OutcomeResult;
 import concord.analysis.ParticipantCharacteristic;
 import concord.analysis.StudyResult;
@@ -57,6 +61,54 @@ public final class DocxTables {
             row.cell(String.join("; ", outcome.comparison().reasons()));
         }
         doc.notes(notes);
+    }
+
+    /**
+     * The joint display (the paper's Table 2): one Word row per outcome and theme, the outcome's cells merged
+     * vertically over its themes, each quote a paragraph of its own; the notes below the table.
+     */
+    public void jointDisplay() {
+        JointDisplayText text = new JointDisplayText(view.result());
+        List<Integer> widths = new ArrayList<>(List.of(1900, 1500, 1100));
+        view.groups().forEach(g -> widths.addAll(List.of(800, 1000)));
+        widths.addAll(List.of(1800, 5200));
+        DocxTable table = doc.table(DocxTable.scaled(widths.stream().mapToInt(Integer::intValue).toArray(), doc.textWidth()));
+        DocxTable.Row header = table.header();
+        text.headers().forEach(header::cell);
+        for (JointDisplayRow row : text.display().rows()) {
+            for (int t = 0; t < row.themes().size(); t++) {
+                boolean first = t == 0;
+                boolean merged = row.themes().size() > 1;
+                DocxTable.Row line = table.row();
+                merge(line.cell(first ? row.outcome().label() : "").bold(), first, merged);
+                merge(line.cell(first ? row.outcome().domain() : ""), first, merged);
+                merge(line.cell(first ? row.coreArea() : ""), first, merged);
+                for (JointDisplayGroup g : row.groups()) {
+                    merge(line.cell(first ? JointDisplayText.percent(g) : "").right(), first, merged);
+                    merge(line.cell(first ? JointDisplayText.meanSd(g) : "").right(), first, merged);
+                }
+                JointDisplayTheme theme = row.themes().get(t);
+                line.cell(theme.theme());
+                List<JointDisplayQuote> quotes = theme.quotes();
+                DocxTable.Cell cell = line.cell(JointDisplayText.quote(quotes.get(0)));
+                for (int q = 1; q < quotes.size(); q++) {
+                    cell.addParagraph("TableText", JointDisplayText.quote(quotes.get(q)));
+                }
+            }
+        }
+        for (String note : text.notes()) {
+            doc.paragraph("Meta", note);
+        }
+    }
+
+    private static void merge(DocxTable.Cell cell, boolean first, boolean merged) {
+        if (merged) {
+            if (first) {
+                cell.startMerge();
+            } else {
+                cell.continueMerge();
+            }
+        }
     }
 
     /** For each pattern of groups, the outcomes critical for exactly those groups. */

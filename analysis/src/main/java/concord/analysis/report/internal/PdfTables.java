@@ -5,6 +5,9 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import concord.analysis.GroupSummary;
+import concord.analysis.JointDisplayGroup;
+import concord.analysis.JointDisplayRow;
+import concord.analysis.JointDisplayTheme;
 import concord.analysis.OutcomeResult;
 import concord.analysis.ParticipantCharacteristic;
 import java.awt.Color;
@@ -101,6 +104,51 @@ public final class PdfTables {
             }
         }
         return table;
+    }
+
+    /** The joint display (the paper's Table 2): one row per outcome and theme, the outcome's cells spanning its themes. */
+    public PdfPTable jointDisplay() {
+        JointDisplayText text = new JointDisplayText(view.result());
+        List<String> headers = text.headers();
+        float[] widths = new float[headers.size()];
+        java.util.Arrays.fill(widths, 1f);
+        widths[0] = 1.6f;
+        widths[1] = 1.3f;
+        widths[headers.size() - 2] = 1.6f;
+        widths[headers.size() - 1] = 4.5f;
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        for (String header : headers) {
+            PdfPCell cell = cell(fonts.phrase(header, SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
+            cell.setBackgroundColor(HEADER);
+            table.addCell(cell);
+        }
+        table.setHeaderRows(1);
+        for (JointDisplayRow row : text.display().rows()) {
+            int span = row.themes().size();
+            for (int t = 0; t < span; t++) {
+                if (t == 0) {
+                    table.addCell(spanning(cell(fonts.phrase(row.outcome().label(), SIZE, true, Color.BLACK), Element.ALIGN_LEFT), span));
+                    table.addCell(spanning(cell(fonts.phrase(row.outcome().domain(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT), span));
+                    table.addCell(spanning(cell(fonts.phrase(row.coreArea(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT), span));
+                    for (JointDisplayGroup g : row.groups()) {
+                        table.addCell(spanning(cell(fonts.phrase(JointDisplayText.percent(g), SIZE, false, Color.BLACK), Element.ALIGN_RIGHT), span));
+                        table.addCell(spanning(cell(fonts.phrase(JointDisplayText.meanSd(g), SIZE, false, Color.BLACK), Element.ALIGN_RIGHT), span));
+                    }
+                }
+                JointDisplayTheme theme = row.themes().get(t);
+                table.addCell(cell(fonts.phrase(theme.theme(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT));
+                String quotes = String.join("\n", theme.quotes().stream().map(JointDisplayText::quote).toList());
+                table.addCell(cell(fonts.phrase(quotes, SIZE, false, Color.BLACK), Element.ALIGN_LEFT));
+            }
+        }
+        return table;
+    }
+
+    private static PdfPCell spanning(PdfPCell cell, int rows) {
+        cell.setRowspan(rows);
+        cell.setVerticalAlignment(Element.ALIGN_TOP);
+        return cell;
     }
 
     public PdfPTable characteristics(Footnotes notes) {

@@ -36,6 +36,7 @@ public final class ReportTexts {
                 texts.addAll(summary.notComputable().values());
             }
         }
+        texts.addAll(JointDisplayText.texts(result));
         texts.addAll(result.methods());
         context.provenance().forEach((k, v) -> {
             texts.add(k);
