@@ -79,66 +79,12 @@ public final class StudyResultJson {
             }
             json.writeEndArray();
             strings("methods", r.methods());
-            if (r.jointDisplay().isPresent()) {
-                jointDisplay(r.jointDisplay().get());
+            if (r.jointDisplay().isPresent()) { // only with coded quotes, so results without them keep their bytes
+                new JointDisplayJson(this).write(r.jointDisplay().get());
             }
             if (r.delphi().isPresent()) {
                 new DelphiJson(this).write(r.delphi().get());
             }
-            json.writeEndObject();
-        }
-
-        /** Written only when the study has coded quotes, so results without them keep their bytes. */
-        void jointDisplay(JointDisplay d) throws IOException {
-            json.writeObjectFieldStart("jointDisplay");
-            json.writeArrayFieldStart("rows");
-            for (JointDisplayRow row : d.rows()) {
-                json.writeStartObject();
-                json.writeStringField("field", row.outcome().field());
-                json.writeStringField("label", row.outcome().label());
-                json.writeStringField("domain", row.outcome().domain());
-                json.writeStringField("coreArea", row.coreArea());
-                json.writeBooleanField("differs", row.differs());
-                json.writeObjectFieldStart("groups");
-                for (JointDisplayGroup g : row.groups()) {
-                    json.writeObjectFieldStart(g.label());
-                    json.writeNumberField("n", g.n());
-                    number("pctTop", g.pctTop());
-                    number("mean", g.mean());
-                    number("sd", g.sd());
-                    json.writeBooleanField("higher", g.higher());
-                    json.writeEndObject();
-                }
-                json.writeEndObject();
-                json.writeArrayFieldStart("themes");
-                for (JointDisplayTheme theme : row.themes()) {
-                    json.writeStartObject();
-                    json.writeStringField("theme", theme.theme());
-                    json.writeArrayFieldStart("quotes");
-                    for (JointDisplayQuote q : theme.quotes()) {
-                        json.writeStartObject();
-                        json.writeStringField("speaker", q.speaker());
-                        json.writeStringField("group", q.groupCode());
-                        json.writeStringField("groupLabel", q.groupLabel());
-                        json.writeStringField("text", q.text());
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("withoutQualitativeData");
-            for (OutcomeResult o : d.withoutQualitativeData()) {
-                json.writeStartObject();
-                json.writeStringField("field", o.outcome().field());
-                json.writeStringField("label", o.outcome().label());
-                json.writeBooleanField("differs", o.comparison().differs());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
             json.writeEndObject();
         }
 

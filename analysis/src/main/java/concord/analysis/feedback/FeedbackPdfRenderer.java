@@ -13,10 +13,11 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
 import concord.analysis.report.ReportContext;
-import concord.analysis.report.internal.FontResolver;
+import concord.analysis.report.internal.FontChoice;
 import concord.analysis.report.internal.Numbers;
 import concord.analysis.report.internal.PdfFonts;
 import concord.analysis.report.internal.PdfMetadata;
+import concord.analysis.report.internal.PdfTables;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +25,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A participant's feedback as a PDF on A4 portrait: one table with, per outcome, their own score and
@@ -43,29 +42,25 @@ public final class FeedbackPdfRenderer {
     private static final int MAX_SCORE_COLUMNS = 11;
     private static final Color HEADER = new Color(0xEE, 0xF3, 0xF8);
     private static final Color OWN = new Color(0xFD, 0xF6, 0xE3);
-    private static final Color RULE = new Color(0xBB, 0xBB, 0xBB);
 
-    private final Optional<Path> fontFile;
-    /** Host fonts tried after the shipped ones; empty: the configured search path ({@link FontResolver#hostFonts()}). */
-    private final Optional<List<Path>> hostFonts;
+    private final FontChoice fontChoice;
 
-    private FeedbackPdfRenderer(Optional<Path> fontFile, Optional<List<Path>> hostFonts) {
-        this.fontFile = fontFile;
-        this.hostFonts = hostFonts.map(List::copyOf);
+    private FeedbackPdfRenderer(FontChoice fontChoice) {
+        this.fontChoice = fontChoice;
     }
 
     public static FeedbackPdfRenderer withDefaults() {
-        return new FeedbackPdfRenderer(Optional.empty(), Optional.empty());
+        return new FeedbackPdfRenderer(FontChoice.defaults());
     }
 
     /** Embeds this TrueType font (.ttf, or the first face of a .ttc) as the main font; it must exist. */
     public FeedbackPdfRenderer withFontFile(Path file) {
-        return new FeedbackPdfRenderer(Optional.of(Objects.requireNonNull(file, "file")), hostFonts);
+        return new FeedbackPdfRenderer(fontChoice.withFontFile(file));
     }
 
     /** Replaces the host fonts tried after the shipped ones (the first existing CJK and Latin candidate); empty lists: none. */
     public FeedbackPdfRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
-        return new FeedbackPdfRenderer(fontFile, Optional.of(FontResolver.firstExisting(cjk, latin)));
+        return new FeedbackPdfRenderer(fontChoice.withSystemFonts(cjk, latin));
     }
 
     public byte[] render(FeedbackReport report, ReportContext context) throws IOException {
@@ -76,8 +71,7 @@ public final class FeedbackPdfRenderer {
 
     public void render(FeedbackReport report, ReportContext context, OutputStream out) throws IOException {
         String identity = report + "|" + context;
-        try (PdfFonts fonts = PdfFonts.load(FontResolver.resolve(fontFile, hostFonts.orElseGet(FontResolver::hostFonts)),
-                identity.hashCode())) {
+        try (PdfFonts fonts = PdfFonts.load(fontChoice.sources(), identity.hashCode())) {
             write(report, context, out, identity, fonts);
         }
     }
@@ -150,7 +144,7 @@ public final class FeedbackPdfRenderer {
         }
         headers.addAll(List.of("n", "% " + report.topBand(), "Median"));
         for (String header : headers) {
-            PdfPCell cell = cell(fonts.phrase(header, SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
+            PdfPCell cell = PdfTables.cell(fonts.phrase(header, SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
             cell.setBackgroundColor(HEADER);
             table.addCell(cell);
         }
@@ -159,24 +153,24 @@ public final class FeedbackPdfRenderer {
         for (OutcomeFeedback outcome : report.outcomes()) {
             String d = outcome.outcome().domain();
             if (!d.isEmpty() && !d.equals(domain)) {
-                PdfPCell cell = cell(fonts.phrase(d, SIZE, true, Color.BLACK), Element.ALIGN_LEFT);
+                PdfPCell cell = PdfTables.cell(fonts.phrase(d, SIZE, true, Color.BLACK), Element.ALIGN_LEFT);
                 cell.setColspan(total);
                 table.addCell(cell);
             }
             domain = d;
             int rows = outcome.groups().size();
-            PdfPCell label = cell(fonts.phrase(outcome.outcome().label(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT);
+            PdfPCell label = PdfTables.cell(fonts.phrase(outcome.outcome().label(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT);
             label.setRowspan(rows);
             table.addCell(label);
-            PdfPCell own = cell(fonts.phrase(outcome.ownScore().isPresent() ? Integer.toString(outcome.ownScore().getAsInt())
+            PdfPCell own = PdfTables.cell(fonts.phrase(outcome.ownScore().isPresent() ? Integer.toString(outcome.ownScore().getAsInt())
                     : "not rated", outcome.ownScore().isPresent() ? SIZE + 2 : SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
             own.setRowspan(rows);
             table.addCell(own);
             for (GroupFeedback group : outcome.groups()) {
                 Color background = group.ownGroup() ? OWN : Color.WHITE;
-                table.addCell(shaded(cell(fonts.phrase(group.label(), SIZE, group.ownGroup(), Color.BLACK), Element.ALIGN_LEFT), background));
+                table.addCell(shaded(PdfTables.cell(fonts.phrase(group.label(), SIZE, group.ownGroup(), Color.BLACK), Element.ALIGN_LEFT), background));
                 if (group.withheld().isPresent()) {
-                    PdfPCell withheld = cell(fonts.phrase("not shown: " + group.withheld().get(), SIZE, false, Color.DARK_GRAY), Element.ALIGN_LEFT);
+                    PdfPCell withheld = PdfTables.cell(fonts.phrase("not shown: " + group.withheld().get(), SIZE, false, Color.DARK_GRAY), Element.ALIGN_LEFT);
                     withheld.setColspan(distributionColumns + 3);
                     table.addCell(shaded(withheld, background));
                     continue;
@@ -186,7 +180,7 @@ public final class FeedbackPdfRenderer {
                         table.addCell(shaded(number(fonts, Long.toString(count)), background));
                     }
                 } else {
-                    table.addCell(shaded(cell(fonts.phrase(scoreCounts(scale.min(), group.counts()), SIZE, false, Color.BLACK),
+                    table.addCell(shaded(PdfTables.cell(fonts.phrase(scoreCounts(scale.min(), group.counts()), SIZE, false, Color.BLACK),
                             Element.ALIGN_LEFT), background));
                 }
                 table.addCell(shaded(number(fonts, Long.toString(group.answers())), background));
@@ -228,21 +222,11 @@ public final class FeedbackPdfRenderer {
     }
 
     private static PdfPCell number(PdfFonts fonts, String text) {
-        return cell(fonts.phrase(text, SIZE, false, Color.BLACK), Element.ALIGN_RIGHT);
+        return PdfTables.cell(fonts.phrase(text, SIZE, false, Color.BLACK), Element.ALIGN_RIGHT);
     }
 
     private static PdfPCell shaded(PdfPCell cell, Color background) {
         cell.setBackgroundColor(background);
-        return cell;
-    }
-
-    private static PdfPCell cell(Phrase phrase, int alignment) {
-        PdfPCell cell = new PdfPCell(phrase);
-        cell.setHorizontalAlignment(alignment);
-        cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-        cell.setPadding(2f);
-        cell.setBorderColor(RULE);
-        cell.setBorderWidth(0.5f);
         return cell;
     }
 

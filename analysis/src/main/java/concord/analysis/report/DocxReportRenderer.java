@@ -8,7 +8,7 @@ import concord.analysis.report.internal.DocxDocument;
 import concord.analysis.report.internal.DocxFigures;
 import concord.analysis.report.internal.DocxTable1;
 import concord.analysis.report.internal.DocxTables;
-import concord.analysis.report.internal.FontResolver;
+import concord.analysis.report.internal.FontChoice;
 import concord.analysis.report.internal.FontSource;
 import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.ResultView;
@@ -20,8 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The report as a Word document (DOCX, Office Open XML), for research offices that send their
@@ -34,26 +32,24 @@ import java.util.Optional;
  */
 public final class DocxReportRenderer implements ReportRenderer {
 
-    private final Optional<Path> fontFile;
-    private final Optional<List<Path>> hostFonts;
+    private final FontChoice fontChoice;
 
-    private DocxReportRenderer(Optional<Path> fontFile, Optional<List<Path>> hostFonts) {
-        this.fontFile = fontFile;
-        this.hostFonts = hostFonts.map(List::copyOf);
+    private DocxReportRenderer(FontChoice fontChoice) {
+        this.fontChoice = fontChoice;
     }
 
     public static DocxReportRenderer withDefaults() {
-        return new DocxReportRenderer(Optional.empty(), Optional.empty());
+        return new DocxReportRenderer(FontChoice.defaults());
     }
 
     /** Draws the figures with this TrueType font (.ttf, or the first face of a .ttc) first; it must exist. */
     public DocxReportRenderer withFontFile(Path file) {
-        return new DocxReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), hostFonts);
+        return new DocxReportRenderer(fontChoice.withFontFile(file));
     }
 
     /** Replaces the host fonts tried after the shipped ones (the first existing CJK and Latin candidate); empty lists: none. */
     public DocxReportRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
-        return new DocxReportRenderer(fontFile, Optional.of(FontResolver.firstExisting(cjk, latin)));
+        return new DocxReportRenderer(fontChoice.withSystemFonts(cjk, latin));
     }
 
     /** The fonts the figures are drawn with, in the order they are tried per character (host paths or shipped names). */
@@ -63,7 +59,7 @@ public final class DocxReportRenderer implements ReportRenderer {
 
     private List<FontSource> fontSources() {
         try {
-            return FontResolver.resolve(fontFile, hostFonts.orElseGet(FontResolver::hostFonts));
+            return fontChoice.sources();
         } catch (IllegalStateException e) {
             throw new IllegalStateException("DOCX report: the figures are drawn as images. " + e.getMessage(), e);
         }

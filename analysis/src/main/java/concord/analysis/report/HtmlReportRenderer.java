@@ -3,12 +3,11 @@ package concord.analysis.report;
 import static concord.analysis.report.internal.Html.escape;
 
 import concord.analysis.StudyResult;
+import concord.analysis.report.internal.HtmlMeta;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
  * A self-contained HTML report: one file, inline CSS, charts as inline SVG, no scripts and no
@@ -67,7 +66,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 .append("<title>").append(title).append(" \u2014 outcome importance report</title>\n")
                 .append("<style>\n").append(STYLESHEET).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(title).append("</h1>\n");
-        meta(html, context);
+        HtmlMeta.append(html, context);
         html.append("<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">Summary</h2>\n");
         for (String sentence : Summary.sentences(result)) {
             html.append("<p>").append(escape(sentence)).append("</p>\n");
@@ -93,19 +92,6 @@ public final class HtmlReportRenderer implements ReportRenderer {
         section(html, "s-methods", "Methods", HtmlTables.methods(result));
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
-    }
-
-    private static void meta(StringBuilder html, ReportContext context) {
-        if (context.generatedAt().isEmpty() && context.provenance().isEmpty()) {
-            return;
-        }
-        html.append("<dl class=\"meta\">\n");
-        context.generatedAt().ifPresent(at -> html.append("<dt>Generated</dt><dd>")
-                .append(escape(DateTimeFormatter.ISO_INSTANT.format(at))).append("</dd>\n"));
-        for (Map.Entry<String, String> line : context.provenance().entrySet()) {
-            html.append("<dt>").append(escape(line.getKey())).append("</dt><dd>").append(escape(line.getValue())).append("</dd>\n");
-        }
-        html.append("</dl>\n");
     }
 
     private static void section(StringBuilder html, String id, String heading, String body) {

@@ -18,8 +18,7 @@ import concord.analysis.StudyResultJson;
 import concord.analysis.report.internal.ConsensusMatrixChart;
 import concord.analysis.report.internal.DomainSummaryChart;
 import concord.analysis.report.internal.Figure2Chart;
-import concord.analysis.report.internal.FontResolver;
-import concord.analysis.report.internal.FontSource;
+import concord.analysis.report.internal.FontChoice;
 import concord.analysis.report.internal.Footnotes;
 import concord.analysis.report.internal.PdfCanvas;
 import concord.analysis.report.internal.PdfFonts;
@@ -36,8 +35,6 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -54,35 +51,29 @@ public final class PdfReportRenderer implements ReportRenderer {
     private static final Rectangle PAGE = PageSize.A4.rotate();
     private static final float MARGIN = 36;
 
-    private final Optional<Path> fontFile;
-    private final Optional<List<Path>> hostFonts;
+    private final FontChoice fontChoice;
 
-    private PdfReportRenderer(Optional<Path> fontFile, Optional<List<Path>> hostFonts) {
-        this.fontFile = fontFile;
-        this.hostFonts = hostFonts.map(List::copyOf);
+    private PdfReportRenderer(FontChoice fontChoice) {
+        this.fontChoice = fontChoice;
     }
 
     public static PdfReportRenderer withDefaults() {
-        return new PdfReportRenderer(Optional.empty(), Optional.empty());
+        return new PdfReportRenderer(FontChoice.defaults());
     }
 
     /** Embeds this TrueType font (.ttf, or the first face of a .ttc) as the main font; it must exist. */
     public PdfReportRenderer withFontFile(Path file) {
-        return new PdfReportRenderer(Optional.of(Objects.requireNonNull(file, "file")), hostFonts);
+        return new PdfReportRenderer(fontChoice.withFontFile(file));
     }
 
     /** Replaces the host fonts tried after the shipped ones (the first existing CJK and Latin candidate); empty lists: none. */
     public PdfReportRenderer withSystemFonts(List<Path> cjk, List<Path> latin) {
-        return new PdfReportRenderer(fontFile, Optional.of(FontResolver.firstExisting(cjk, latin)));
+        return new PdfReportRenderer(fontChoice.withSystemFonts(cjk, latin));
     }
 
     /** The fonts this renderer would embed, in the order they are tried per character (host paths or shipped names). */
     public List<String> fonts() {
-        return fontSources().stream().map(Object::toString).toList();
-    }
-
-    private List<FontSource> fontSources() {
-        return FontResolver.resolve(fontFile, hostFonts.orElseGet(FontResolver::hostFonts));
+        return fontChoice.names();
     }
 
     @Override
@@ -93,7 +84,7 @@ public final class PdfReportRenderer implements ReportRenderer {
     @Override
     public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
         String identity = StudyResultJson.write(result) + context;
-        try (PdfFonts fonts = PdfFonts.load(fontSources(), identity.hashCode())) {
+        try (PdfFonts fonts = PdfFonts.load(fontChoice.sources(), identity.hashCode())) {
             write(result, context, out, identity, fonts);
         }
     }

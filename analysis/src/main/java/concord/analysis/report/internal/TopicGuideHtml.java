@@ -5,8 +5,6 @@ import static concord.analysis.report.internal.Html.escape;
 import concord.analysis.report.HtmlReportRenderer;
 import concord.analysis.report.ReportContext;
 import concord.analysis.report.TopicGuide;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /** The topic guide as HTML: a page, or the body fragment the dashboard shows. Every text is escaped. */
 public final class TopicGuideHtml {
@@ -25,15 +23,7 @@ public final class TopicGuideHtml {
                 .append("<title>").append(escape(guide.title())).append("</title>\n")
                 .append("<style>\n").append(HtmlReportRenderer.STYLESHEET).append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(escape(guide.title())).append("</h1>\n");
-        if (context.generatedAt().isPresent() || !context.provenance().isEmpty()) {
-            html.append("<dl class=\"meta\">\n");
-            context.generatedAt().ifPresent(at -> html.append("<dt>Generated</dt><dd>")
-                    .append(escape(DateTimeFormatter.ISO_INSTANT.format(at))).append("</dd>\n"));
-            for (Map.Entry<String, String> line : context.provenance().entrySet()) {
-                html.append("<dt>").append(escape(line.getKey())).append("</dt><dd>").append(escape(line.getValue())).append("</dd>\n");
-            }
-            html.append("</dl>\n");
-        }
+        HtmlMeta.append(html, context);
         html.append(body(guide)).append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
