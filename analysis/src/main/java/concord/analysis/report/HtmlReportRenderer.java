@@ -4,6 +4,7 @@ import static concord.analysis.report.internal.Html.escape;
 
 import concord.analysis.StudyResult;
 import concord.analysis.report.internal.HtmlMeta;
+import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -85,6 +86,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
         section(html, "s-domains", "Domain summary",
                 figure(SvgCharts.domainSummary(result, "r"), "Outcomes, critical outcomes per group and differing outcomes per domain.")
                         + HtmlTables.domainSummary(result));
+        if (result.delphi().isPresent()) {
+            section(html, "s-rounds", RoundsView.SECTION, HtmlTables.rounds(result));
+        }
         section(html, "s-table1", "Table 1", HtmlTables.table1(result));
         if (!result.participantCharacteristics().isEmpty()) {
             section(html, "s-characteristics", "Participant characteristics", HtmlTables.characteristics(result));
