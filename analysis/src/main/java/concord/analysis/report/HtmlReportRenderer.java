@@ -7,6 +7,7 @@ import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.HtmlMeta;
 import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -92,6 +93,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
         section(html, "s-domains", w.text("heading.domains"),
                 figure(SvgCharts.domainSummary(result, "r", lang), w.text("domains.figureCaption"))
                         + HtmlTables.domainSummary(result, lang));
+        if (result.delphi().isPresent()) {
+            section(html, "s-rounds", RoundsView.SECTION, HtmlTables.rounds(result));
+        }
         section(html, "s-table1", w.text("heading.table1"), HtmlTables.table1(result, lang));
         if (!result.participantCharacteristics().isEmpty()) {
             section(html, "s-characteristics", w.text("heading.characteristics"), HtmlTables.characteristics(result, lang));

@@ -18,6 +18,8 @@ import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.Numbers;
 import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.RoundsTables;
+import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Table1Text;
 import concord.analysis.report.internal.TextCell;
 import java.util.List;
@@ -92,6 +94,50 @@ public final class HtmlTables {
         html.append("</table>\n<div class=\"footnotes\">\n");
         for (String note : text.notes()) {
             html.append("<p>").append(escape(note)).append("</p>\n");
+        }
+        html.append("</div>\n");
+        return html.toString();
+    }
+
+    /**
+     * The Delphi rounds view: the stopping advice and stability rule, then the consensus matrix per round,
+     * the stability verdicts, response per round and group, and the drop-out comparisons (rows to look at —
+     * not stable, drop-outs differ — carry the {@code differs} mark). Empty for a single-survey result.
+     */
+    public static String rounds(StudyResult result) {
+        var view = RoundsView.of(result);
+        if (view.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder(16 * 1024);
+        for (String paragraph : RoundsTables.paragraphs(view.get())) {
+            html.append("<p>").append(escape(paragraph)).append("</p>\n");
+        }
+        for (RoundsTables.Table table : RoundsTables.of(view.get())) {
+            html.append("<table class=\"concord-table ").append(table.id()).append("\">\n<caption>").append(escape(table.caption()))
+                    .append("</caption>\n<thead><tr>");
+            for (String header : table.headers()) {
+                html.append("<th scope=\"col\">").append(escape(header)).append("</th>");
+            }
+            html.append("</tr></thead>\n<tbody>\n");
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<RoundsTables.Cell> cells = table.rows().get(r);
+                html.append(table.highlighted().get(r) ? "<tr class=\"differs\">" : "<tr>");
+                for (int c = 0; c < cells.size(); c++) {
+                    RoundsTables.Cell cell = cells.get(c);
+                    if (c < table.rowHeaders()) {
+                        html.append("<th scope=\"row\">").append(escape(cell.text())).append("</th>");
+                    } else {
+                        html.append(cell.isNumber() ? "<td class=\"num\">" : "<td>").append(escape(cell.text())).append("</td>");
+                    }
+                }
+                html.append("</tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        html.append("<div class=\"footnotes\">\n");
+        for (String paragraph : view.get().delphi().methods()) {
+            html.append("<p>").append(escape(paragraph)).append("</p>\n");
         }
         html.append("</div>\n");
         return html.toString();

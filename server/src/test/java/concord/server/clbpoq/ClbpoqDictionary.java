@@ -19,6 +19,7 @@ final class ClbpoqDictionary {
     static final String CONCORD_RESULTS = "concord_results";
     static final String CONCORD_OUTCOME_RESULTS = "concord_outcome_results";
     static final String CONCORD_GROUP_RESULTS = "concord_group_results";
+    static final String QUALITATIVE_DATA = "qualitative_data";
 
     /** Instrument unique name → label, in project order. */
     static final Map<String, String> INSTRUMENTS = new LinkedHashMap<>();
@@ -29,6 +30,7 @@ final class ClbpoqDictionary {
         INSTRUMENTS.put(CONCORD_RESULTS, "Concord Results");
         INSTRUMENTS.put(CONCORD_OUTCOME_RESULTS, "Concord Outcome Results");
         INSTRUMENTS.put(CONCORD_GROUP_RESULTS, "Concord Group Results");
+        INSTRUMENTS.put(QUALITATIVE_DATA, "Qualitative Data");
     }
 
     /** The repeating instruments and their custom instance labels, in project order. */
@@ -37,6 +39,7 @@ final class ClbpoqDictionary {
     static {
         REPEATING.put(CONCORD_OUTCOME_RESULTS, "[or_label]");
         REPEATING.put(CONCORD_GROUP_RESULTS, "[gr_outcome]: [gr_group_label]");
+        REPEATING.put(QUALITATIVE_DATA, "[qual_speaker]: [qual_theme]");
     }
 
     static final String GROUP_CHOICES = "1, Doctor | 2, Patient";
@@ -54,6 +57,7 @@ final class ClbpoqDictionary {
         f.addAll(concordResults());
         f.addAll(concordOutcomeResults());
         f.addAll(concordGroupResults());
+        f.addAll(qualitativeData());
         return f;
     }
 
@@ -90,7 +94,8 @@ final class ClbpoqDictionary {
             ClbpoqCatalog.Domain domain = catalog.domain(o.domain());
             DictionaryField field = DictionaryField.of(o.field(), OUTCOME_RATINGS, "radio", o.label())
                     .choices(GRADE_CHOICES).note(o.definition()).matrix(domain.matrix())
-                    .annotate("@CONCORD-OUTCOME @CONCORD-DOMAIN=\"" + domain.name() + "\"");
+                    .annotate("@CONCORD-OUTCOME @CONCORD-DOMAIN=\"" + domain.name() + "\" @CONCORD-CORE-AREA=\""
+                            + domain.coreArea() + "\"");
             if (!domain.name().equals(previousDomain)) {
                 field = field.header(domain.name() + " (" + domain.coreArea() + "). How important is each outcome"
                         + " when judging a treatment for chronic low back pain? 1-3 not important,"
@@ -192,5 +197,27 @@ final class ClbpoqDictionary {
                 DictionaryField.of("gr_median", form, "text", "Median score").note("Weighted average definition (as SPSS)")
                         .validate("number", "1", "9").annotate(ro),
                 DictionaryField.of("gr_consensus", form, "radio", "Consensus").choices(CONSENSUS_CHOICES).annotate(ro));
+    }
+
+    /**
+     * Coded qualitative data, one instance per quote: the field names are a contract with the server's
+     * {@code concord.server.load.QualitativeInstrument}. The speaker code identifies the speaker in print (never a name).
+     */
+    private static List<DictionaryField> qualitativeData() {
+        String form = QUALITATIVE_DATA;
+        return List.of(
+                DictionaryField.of("qual_theme", form, "text", "Theme")
+                        .header("One instance per coded focus-group or interview excerpt; Concord lines them up with the ratings"
+                                + " in the joint display.").mandatory(),
+                DictionaryField.of("qual_outcomes", form, "text", "Outcomes (field names)")
+                        .note("Variable names of the outcomes the excerpt concerns, separated by commas, e.g. body_image, qaly")
+                        .mandatory(),
+                DictionaryField.of("qual_group", form, "radio", "Speaker's stakeholder group").choices(GROUP_CHOICES).mandatory(),
+                DictionaryField.of("qual_speaker", form, "text", "Speaker code")
+                        .note("Letters then digits, e.g. D7 or P27; never a name"),
+                DictionaryField.of("qual_quote", form, "notes", "Quote").mandatory()
+                        .note("Participant text: Concord escapes it in every report and never logs it"),
+                DictionaryField.of("qual_core_area", form, "text", "COMET core area (optional)")
+                        .note("Only for outcomes whose field has no @CONCORD-CORE-AREA annotation"));
     }
 }

@@ -33,6 +33,8 @@ final class ClbpoqGenerator {
     static final String DICTIONARY = "clbpoq-dictionary.csv";
     static final String RECORDS = "clbpoq-records.csv";
     static final String PROJECT_XML = "clbpoq-project.xml";
+    /** The qualitative instrument's instances alone (as REDCap exports that instrument): {@code analyze --quotes}. */
+    static final String QUALITATIVE = "clbpoq-qualitative.csv";
     /** The results instrument alone, for projects that keep their own questionnaire (named by the server's project check). */
     static final String RESULTS_INSTRUMENT_ZIP = "concord-results-instrument.zip";
 
@@ -82,6 +84,7 @@ final class ClbpoqGenerator {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(DICTIONARY, RedcapCsv.dictionary(project.fields()));
         files.put(RECORDS, RedcapCsv.records(project.exportColumns(), project.records()));
+        files.put(QUALITATIVE, RedcapCsv.records(ClbpoqQualitative.columns(), project.qualitative()));
         files.put(PROJECT_XML, OdmWriter.write(project));
         return files;
     }
@@ -108,7 +111,7 @@ final class ClbpoqGenerator {
         ClbpoqProject project = project(reconstruction, ClbpoqCatalog.load());
         writeAll(files(project), resultsInstrumentZip(project));
         System.out.println(ReconstructionReport.of(reconstruction).summary());
-        System.out.println("Wrote " + List.of(DICTIONARY, RECORDS, PROJECT_XML, RESULTS_INSTRUMENT_ZIP) + " to " + deployDirectory());
+        System.out.println("Wrote " + List.of(DICTIONARY, RECORDS, QUALITATIVE, PROJECT_XML, RESULTS_INSTRUMENT_ZIP) + " to " + deployDirectory());
     }
 
     private static Set<String> minus(Set<String> a, Set<String> b) {

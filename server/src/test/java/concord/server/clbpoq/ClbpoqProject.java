@@ -8,13 +8,24 @@ import java.util.Map;
 /**
  * The whole demo project: dictionary rows and records, with the column layout of a REDCap flat
  * record export (record ID, the repeat columns because the project has a repeating instrument,
- * then each instrument's fields followed by its {@code <form>_complete}).
+ * then each instrument's fields followed by its {@code <form>_complete}); the qualitative instances are rows of
+ * their own ({@link ClbpoqQualitative}).
  */
-record ClbpoqProject(List<DictionaryField> fields, List<Map<String, String>> records) {
+record ClbpoqProject(List<DictionaryField> fields, List<Map<String, String>> records, List<Map<String, String>> qualitative) {
 
     ClbpoqProject {
         fields = List.copyOf(fields);
         records = List.copyOf(records);
+        qualitative = List.copyOf(qualitative);
+    }
+
+    ClbpoqProject(List<DictionaryField> fields, List<Map<String, String>> records) {
+        this(fields, records, ClbpoqQualitative.rows(records));
+    }
+
+    /** The qualitative instances of one record, in instance order. */
+    List<Map<String, String>> qualitativeOf(String recordId) {
+        return qualitative.stream().filter(q -> q.get("record_id").equals(recordId)).toList();
     }
 
     /** Instrument unique name → its fields, in project order. */

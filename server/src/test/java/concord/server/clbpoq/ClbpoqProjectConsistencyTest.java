@@ -99,12 +99,12 @@ class ClbpoqProjectConsistencyTest {
         List<String> odmForms = elements(odm, ODM, "FormDef").stream().map(e -> e.getAttributeNS(REDCAP, "FormName")).toList();
         List<String> csvForms = new ArrayList<>(new LinkedHashSet<>(dictionary.stream().map(f -> f.get("Form Name")).toList()));
         assertEquals(List.of("participant", "outcome_ratings", "concord_results", "concord_outcome_results",
-                "concord_group_results"), csvForms);
+                "concord_group_results", "qualitative_data"), csvForms);
         assertEquals(csvForms, odmForms);
         List<String> repeating = elements(odm, REDCAP, "RepeatingInstrument").stream()
                 .map(e -> e.getAttributeNS(REDCAP, "RepeatInstrument") + " " + e.getAttributeNS(REDCAP, "CustomLabel")).toList();
-        assertEquals(List.of("concord_outcome_results [or_label]", "concord_group_results [gr_outcome]: [gr_group_label]"),
-                repeating);
+        assertEquals(List.of("concord_outcome_results [or_label]", "concord_group_results [gr_outcome]: [gr_group_label]",
+                "qualitative_data [qual_speaker]: [qual_theme]"), repeating);
         List<String> header = new ArrayList<>(records.get(0).keySet());
         assertEquals(List.of("record_id", "redcap_repeat_instrument", "redcap_repeat_instance"), header.subList(0, 3));
         assertTrue(header.containsAll(List.of("or_differ_by___1", "or_differ_by___2", "or_differ_by___3",
@@ -114,15 +114,38 @@ class ClbpoqProjectConsistencyTest {
     }
 
     @Test
-    void recordsAgree() {
+    void recordsAgree() throws Exception {
         Map<String, Map<String, String>> fromOdm = new TreeMap<>();
+        Map<String, Map<String, String>> qualitativeFromOdm = new TreeMap<>();
         for (Element subject : elements(odm, ODM, "SubjectData")) {
             Map<String, String> values = new TreeMap<>();
-            for (Element item : elements(subject, ODM, "ItemData")) {
-                values.put(item.getAttribute("ItemOID"), item.getAttribute("Value"));
+            for (Element form : elements(subject, ODM, "FormData")) {
+                boolean repeating = form.getAttribute("FormOID").equals("Form." + ClbpoqDictionary.QUALITATIVE_DATA);
+                Map<String, String> into = values;
+                if (repeating) {
+                    into = new TreeMap<>(Map.of("record_id", subject.getAttribute("SubjectKey"),
+                            "redcap_repeat_instrument", ClbpoqDictionary.QUALITATIVE_DATA,
+                            "redcap_repeat_instance", form.getAttribute("FormRepeatKey")));
+                    qualitativeFromOdm.put(subject.getAttribute("SubjectKey") + "#" + form.getAttribute("FormRepeatKey"), into);
+                }
+                for (Element item : elements(form, ODM, "ItemData")) {
+                    into.put(item.getAttribute("ItemOID"), item.getAttribute("Value"));
+                }
             }
             fromOdm.put(subject.getAttribute("SubjectKey"), values);
         }
+        Map<String, Map<String, String>> qualitativeFromCsv = new TreeMap<>();
+        for (Map<String, String> r : DeployFiles.csvRecords(ClbpoqGenerator.QUALITATIVE)) {
+            Map<String, String> values = new TreeMap<>();
+            r.forEach((k, v) -> {
+                if (!v.isEmpty()) {
+                    values.put(k, v);
+                }
+            });
+            qualitativeFromCsv.put(r.get("record_id") + "#" + r.get("redcap_repeat_instance"), values);
+        }
+        assertEquals(ClbpoqQualitative.EXCERPTS.size(), qualitativeFromCsv.size());
+        assertEquals(qualitativeFromCsv, qualitativeFromOdm);
         Map<String, Map<String, String>> fromCsv = new TreeMap<>();
         for (Map<String, String> r : records) {
             Map<String, String> values = new TreeMap<>();

@@ -284,9 +284,38 @@ final class OdmWriter {
                 }
                 out.append("\t\t\t</FormData>\n");
             }
+            for (Map<String, String> instance : project.qualitativeOf(record.get("record_id"))) {
+                repeatingFormData(ClbpoqDictionary.QUALITATIVE_DATA, forms.get(ClbpoqDictionary.QUALITATIVE_DATA), instance);
+            }
             out.append("\t</SubjectData>\n");
         }
         out.append("</ClinicalData>\n");
+    }
+
+    /** One instance of a repeating instrument, as REDCap writes it: FormRepeatKey = the instance. */
+    private void repeatingFormData(String form, List<DictionaryField> fields, Map<String, String> instance) {
+        out.append("\t\t\t<FormData FormOID=\"Form.").append(form).append("\" FormRepeatKey=\"")
+                .append(esc(instance.get("redcap_repeat_instance"))).append("\">\n");
+        for (ItemGroup g : itemGroups(form, fields)) {
+            List<String[]> values = new ArrayList<>();
+            for (DictionaryField f : g.fields()) {
+                for (String item : f.exportColumns()) {
+                    String v = instance.getOrDefault(item, "");
+                    if (!v.isEmpty()) {
+                        values.add(new String[] {item, v});
+                    }
+                }
+            }
+            if (values.isEmpty()) {
+                continue;
+            }
+            out.append("\t\t\t\t<ItemGroupData ItemGroupOID=\"").append(g.oid()).append("\" ItemGroupRepeatKey=\"1\">\n");
+            for (String[] v : values) {
+                out.append("\t\t\t\t\t<ItemData ItemOID=\"").append(v[0]).append("\" Value=\"").append(esc(v[1])).append("\"/>\n");
+            }
+            out.append("\t\t\t\t</ItemGroupData>\n");
+        }
+        out.append("\t\t\t</FormData>\n");
     }
 
     private void attr(String name, String value) {
