@@ -36,6 +36,8 @@ import java.util.Locale;
  * @param schedule           cron expression for scheduled runs (blank: none)
  * @param publish            where results go back into REDCap
  * @param feedback           personal feedback to each participant of a Delphi round
+ * @param reportLanguage     language of the run's reports and the dashboard: {@code en} (default) or {@code zh};
+ *                           numbers are the same in every language, CSV and JSON stay English
  */
 @EachProperty("concord.projects")
 public record ProjectConfiguration(
@@ -56,7 +58,8 @@ public record ProjectConfiguration(
         @Nullable String detSecret,
         @Nullable String schedule,
         @Nullable PublishConfiguration publish,
-        @Nullable FeedbackConfiguration feedback) {
+        @Nullable FeedbackConfiguration feedback,
+        @Nullable String reportLanguage) {
 
     public ProjectConfiguration {
         outcomes = outcomes == null ? List.of("@CONCORD-OUTCOME") : List.copyOf(outcomes);
@@ -65,6 +68,19 @@ public record ProjectConfiguration(
         consensus = consensus == null || consensus.isBlank() ? "80/15" : consensus.trim();
         publish = publish == null ? PublishConfiguration.defaults() : publish;
         feedback = feedback == null ? FeedbackConfiguration.defaults() : feedback;
+        reportLanguage = language(id, reportLanguage);
+    }
+
+    private static String language(String id, String language) {
+        if (language == null || language.isBlank()) {
+            return "en";
+        }
+        try {
+            return concord.analysis.report.ReportMessages.forLanguage(language).language();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Project " + id + ": concord.projects." + id + ".report-language: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** How the configured outcome list is to be read. */
@@ -96,7 +112,8 @@ public record ProjectConfiguration(
                 + ", consensus=" + consensus + ", event=" + event + ", repeatInstance=" + repeatInstance
                 + (rounds == null ? "" : ", rounds=" + rounds) + (roundField == null ? "" : ", roundField=" + roundField)
                 + ", token=" + (token == null ? "unset" : "***") + ", detSecret=" + (detSecret == null ? "unset" : "***")
-                + ", schedule=" + schedule + ", publish=" + publish + (feedback.enabled() ? ", feedback=" + feedback : "") + "]";
+                + ", schedule=" + schedule + ", publish=" + publish + (feedback.enabled() ? ", feedback=" + feedback : "")
+                + ("en".equals(reportLanguage) ? "" : ", reportLanguage=" + reportLanguage) + "]";
     }
 
     /**

@@ -37,7 +37,8 @@ public final class ConfigHash {
                 + (p.rounds() == null ? "" : "\nrounds=" + p.rounds())
                 + (p.roundField() == null ? "" : "\nround-field=" + p.roundField())
                 + (!p.feedback().enabled() ? "" : "\nfeedback.file-field=" + p.feedback().fileField()
-                        + "\nfeedback.min-group-size=" + p.feedback().minGroupSize());
+                        + "\nfeedback.min-group-size=" + p.feedback().minGroupSize())
+                + ("en".equals(p.reportLanguage()) ? "" : "\nreport-language=" + p.reportLanguage());
         return Fingerprint.sha256Hex(canonical);
     }
 }
