@@ -120,9 +120,9 @@ public final class StoredResultReader {
             index++;
         }
         StudyResult analysed = StudyAnalyzer.withDefaults().with(options).analyze(ratings);
-        return new StudyResult(analysed.title(), analysed.groups(), analysed.outcomes(),
+        return StoredJointDisplay.attach(root, new StudyResult(analysed.title(), analysed.groups(), analysed.outcomes(),
                 characteristics(root.required("participantCharacteristics")), analysed.scale(),
-                analysed.consensusRule(), analysed.options(), analysed.methods());
+                analysed.consensusRule(), analysed.options(), analysed.methods()));
     }
 
     private static RatingScale scale(JsonNode node) {
