@@ -11,6 +11,8 @@ import concord.analysis.report.internal.CsvWriter;
 import concord.analysis.report.internal.CsvWriter.Cell;
 import concord.analysis.report.internal.Decimals;
 import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.RoundsCsv;
+import concord.analysis.report.internal.RoundsView;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -51,6 +53,20 @@ public final class CsvReportRenderer implements ReportRenderer {
                 }
             }
         }
+    }
+
+    /**
+     * The Delphi rounds view as a second CSV (one row per figure: table, outcome, group, round, measure,
+     * value; see docs/reports.md), for a Delphi result; empty for a single survey, whose CSV is unchanged.
+     */
+    public Optional<byte[]> rounds(StudyResult result) throws IOException {
+        Optional<RoundsView> view = RoundsView.of(result);
+        if (view.isEmpty()) {
+            return Optional.empty();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(16 * 1024);
+        new RoundsCsv(view.get(), result.groups()).write(out);
+        return Optional.of(out.toByteArray());
     }
 
     static List<String> header(ResultView view) {

@@ -12,6 +12,8 @@ import concord.analysis.report.internal.FontChoice;
 import concord.analysis.report.internal.FontSource;
 import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.RoundsTables;
+import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,6 +112,7 @@ public final class DocxReportRenderer implements ReportRenderer {
             figures.domainSummary();
             doc.paragraph("Caption", "Domain summary");
             tables.domainSummary();
+            RoundsView.of(result).ifPresent(rounds -> rounds(doc, tables, rounds));
             doc.pageBreak();
             doc.heading(1, "Table 1");
             doc.paragraph("Caption", "Table 1. Importance ratings per outcome and group, consensus and between-group tests");
@@ -127,6 +130,18 @@ public final class DocxReportRenderer implements ReportRenderer {
             }
             doc.write(out, context.metadataTimestamp());
         }
+    }
+
+    /** The Delphi rounds view: the advice and rule, its tables (each with a caption), the across-round methods. */
+    private static void rounds(DocxDocument doc, DocxTables tables, RoundsView rounds) {
+        doc.pageBreak();
+        doc.heading(1, RoundsView.SECTION);
+        RoundsTables.paragraphs(rounds).forEach(line -> doc.paragraph("Normal", line));
+        for (RoundsTables.Table table : RoundsTables.of(rounds)) {
+            doc.paragraph("Caption", table.caption());
+            tables.rounds(table);
+        }
+        rounds.delphi().methods().forEach(line -> doc.paragraph("Meta", line));
     }
 
     /** Every text the figures draw: outcome labels, domains, group labels, band labels. */

@@ -27,6 +27,8 @@ import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.PdfTables;
 import concord.analysis.report.internal.ReportTexts;
 import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.RoundsTables;
+import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Summary;
 import java.awt.Color;
 import java.io.IOException;
@@ -117,6 +119,9 @@ public final class PdfReportRenderer implements ReportRenderer {
                         () -> new Drawing(matrix.height(), matrix::draw));
             }
             domainSummary(document, writer, fonts, view);
+            if (result.delphi().isPresent()) {
+                rounds(document, fonts, view, RoundsView.of(result).orElseThrow());
+            }
             if (result.jointDisplay().isPresent()) {
                 document.newPage();
                 heading(document, fonts, JointDisplayText.CAPTION, 12);
@@ -186,6 +191,23 @@ public final class PdfReportRenderer implements ReportRenderer {
                 Figure2Chart chart = new Figure2Chart(view, part);
                 return new Drawing(chart.height(), chart::draw);
             });
+        }
+    }
+
+    /** The Delphi rounds view on pages of its own: the advice and rule, its tables, the across-round methods. */
+    private static void rounds(Document document, PdfFonts fonts, ResultView view, RoundsView rounds) throws DocumentException {
+        document.newPage();
+        heading(document, fonts, RoundsView.SECTION, 12);
+        for (String line : RoundsTables.paragraphs(rounds)) {
+            document.add(paragraph(fonts, line, 9.5f, false));
+        }
+        PdfTables tables = new PdfTables(view, fonts);
+        for (RoundsTables.Table table : RoundsTables.of(rounds)) {
+            heading(document, fonts, table.caption(), 10);
+            document.add(tables.rounds(table));
+        }
+        for (String line : rounds.delphi().methods()) {
+            document.add(paragraph(fonts, line, 7.5f, false));
         }
     }
 

@@ -13,6 +13,8 @@ import concord.analysis.ParticipantCharacteristic;
 import concord.analysis.StudyResult;
 import concord.analysis.report.internal.DeterministicZip;
 import concord.analysis.report.internal.ResultView;
+import concord.analysis.report.internal.RoundsTables;
+import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.SpreadsheetText;
 import concord.analysis.report.internal.Summary;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +31,8 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * An Excel workbook with the sheets Table 1, Characteristics, Differing, Consensus, Domains and Methods.
+ * An Excel workbook with the sheets Table 1, Characteristics, Differing, Consensus, Domains, Rounds (Delphi
+ * results only) and Methods.
  * Statistics are numeric cells at full precision with number formats that display them as the
  * paper prints them (one decimal; p to three decimals, "&lt;0.001" below); cells that could not
  * be computed are empty with the reason in the Notes column. Text cells that a spreadsheet would
@@ -38,6 +41,8 @@ import org.dhatim.fastexcel.Worksheet;
 public final class XlsxReportRenderer implements ReportRenderer {
 
     static final String ONE_DECIMAL = "0.0";
+    /** The sheet of the Delphi rounds view, only in the workbook of a Delphi result. */
+    static final String ROUNDS_SHEET = "Rounds";
     /**
      * p to three decimals, "&lt;0.001" below. fastexcel 0.19 writes format codes into styles.xml
      * without escaping them, so the code is given XML-escaped here (the test reads it back).
@@ -71,6 +76,7 @@ public final class XlsxReportRenderer implements ReportRenderer {
         differing(workbook.newWorksheet("Differing"), view);
         consensus(workbook.newWorksheet("Consensus"), view);
         domains(workbook.newWorksheet("Domains"), view);
+        RoundsView.of(result).ifPresent(rounds -> rounds(workbook.newWorksheet(ROUNDS_SHEET), rounds));
         methods(workbook.newWorksheet("Methods"), result, context);
         workbook.finish();
         DeterministicZip.rewrite(raw.toByteArray(), context.metadataTimestamp(), out);
@@ -275,6 +281,36 @@ public final class XlsxReportRenderer implements ReportRenderer {
             row++;
         }
         sheet.width(0, 34);
+    }
+
+    /** The rounds view's tables one below the other, each with its caption and header row; numbers as numbers. */
+    private static void rounds(Worksheet sheet, RoundsView view) {
+        int row = 0;
+        text(sheet, row, 0, RoundsView.SECTION);
+        sheet.style(row++, 0).bold().set();
+        for (String line : RoundsTables.paragraphs(view)) {
+            text(sheet, row++, 0, line);
+        }
+        for (RoundsTables.Table table : RoundsTables.of(view)) {
+            row++;
+            text(sheet, row, 0, table.caption());
+            sheet.style(row++, 0).bold().set();
+            header(sheet, row++, table.headers());
+            for (List<RoundsTables.Cell> cells : table.rows()) {
+                for (int c = 0; c < cells.size(); c++) {
+                    RoundsTables.Cell cell = cells.get(c);
+                    switch (cell.kind()) {
+                        case TEXT -> text(sheet, row, c, cell.text());
+                        case COUNT -> number(sheet, row, c, cell.value(), "0");
+                        case PERCENT -> number(sheet, row, c, cell.value(), ONE_DECIMAL);
+                        case P -> number(sheet, row, c, cell.value(), P_FORMAT);
+                    }
+                }
+                row++;
+            }
+        }
+        sheet.width(0, 30);
+        sheet.width(1, 30);
     }
 
     private static void methods(Worksheet sheet, StudyResult result, ReportContext context) {

@@ -2,20 +2,30 @@ package concord.analysis.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
 import concord.analysis.Consensus;
 import concord.analysis.StudyResult;
 import concord.analysis.StudyResultJson;
 import concord.analysis.report.internal.Numbers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -109,7 +119,196 @@ class RoundsReportTest {
             assertFalse(html.contains("Delphi rounds"));
             assertFalse(html.contains("rounds-"));
             assertEquals("", HtmlTables.rounds(single));
+            String pdf = PdfReportRendererTest.allText(new PdfReader(PdfReportRenderer.withDefaults().render(single, CONTEXT)));
+            assertFalse(pdf.contains("Delphi rounds"));
+            XWPFDocument doc = DocxInspection.open(DocxReportRenderer.withDefaults().render(single, CONTEXT));
+            assertTrue(doc.getParagraphs().stream().noneMatch(p -> p.getText().contains("Delphi rounds")));
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(XlsxReportRenderer.withDefaults().render(single, CONTEXT)))) {
+                assertEquals(null, workbook.getSheet("Rounds"));
+            }
+            assertTrue(CsvReportRenderer.withDefaults().rounds(single).isEmpty());
         }
+    }
+
+    /** A header found only in that table of the rounds view, to find it in a Word document or a sheet. */
+    static final Map<String, String> HEADER = Map.of("rounds-consensus", "Consensus since round", "rounds-stability", "Verdict",
+            "rounds-response", "% of round 1", "rounds-dropout-summary", "Answered every round", "rounds-dropouts", "BH q");
+
+    @Test
+    void docxHasRealTablesWithRepeatedHeadersAndTheJsonFigures() throws Exception {
+        byte[] docx = DocxReportRenderer.withDefaults().render(RESULT, CONTEXT);
+        XWPFDocument doc = DocxInspection.open(docx);
+        for (Map.Entry<String, List<List<String>>> table : expected().entrySet()) {
+            XWPFTable word = DocxInspection.tableWithHeader(doc, HEADER.get(table.getKey()));
+            assertEquals(1, DocxInspection.headerRows(word), table.getKey());
+            List<List<String>> rows = word.getRows().stream().skip(1).map(DocxInspection::cells).toList();
+            assertEquals(table.getValue(), rows, table.getKey());
+        }
+        assertTrue(doc.getParagraphs().stream().anyMatch(p -> p.getText().equals("Delphi rounds")));
+    }
+
+    @Test
+    void xlsxHasARoundsSheetWithTheJsonFiguresAsNumbers() throws Exception {
+        byte[] xlsx = XlsxReportRenderer.withDefaults().render(RESULT, CONTEXT);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            XSSFSheet sheet = workbook.getSheet("Rounds");
+            assertNotNull(sheet);
+            assertEquals("Rounds", workbook.getSheetName(workbook.getNumberOfSheets() - 2)); // before Methods
+            for (Map.Entry<String, List<List<String>>> table : expected().entrySet()) {
+                assertEquals(table.getValue(), sheetRows(sheet, HEADER.get(table.getKey())), table.getKey());
+            }
+            // full precision: Patient, round 3 has 2 of round 1's 3 respondents
+            Row patient3 = findRow(sheet, "% of round 1", "Patient", RoundsExample.ROUND_3);
+            assertEquals(200.0 / 3, patient3.getCell(5).getNumericCellValue(), 1e-12);
+            assertEquals(CellType.NUMERIC, patient3.getCell(3).getCellType());
+        }
+    }
+
+    @Test
+    void pdfShowsTheJsonFiguresWithTheShippedCjkFont() throws Exception {
+        byte[] pdf = PdfReportRenderer.withDefaults().render(RESULT, CONTEXT);
+        String text = PdfReportRendererTest.allText(new PdfReader(pdf)).replaceAll("\\s", "");
+        assertTrue(text.contains("Delphirounds"), text);
+        for (String id : List.of("rounds-consensus", "rounds-response", "rounds-dropout-summary", "rounds-dropouts")) {
+            for (List<String> row : expected().get(id)) {
+                List<String> cells = row.stream().filter(c -> !c.isEmpty()).toList();
+                assertTrue(text.contains(String.join("", cells).replaceAll("\\s", "")), id + " " + row);
+            }
+        }
+        for (List<String> row : expected().get("rounds-stability")) {
+            assertTrue(text.contains(String.join("", row.subList(2, 7)).replaceAll("\\s", "")), row.toString());
+        }
+    }
+
+    @Test
+    void csvRoundsFileHoldsTheJsonFiguresAtFullPrecision() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(StudyResultJson.write(RESULT));
+        String csv = new String(CsvReportRenderer.withDefaults().rounds(RESULT).orElseThrow(), StandardCharsets.UTF_8);
+        List<String> lines = csv.lines().toList();
+        assertEquals("\uFEFFtable,outcome_field,outcome,group_code,group,round,measure,value", lines.get(0));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = csvCells(line);
+            assertEquals(8, cells.size(), line);
+            values.put(String.join("|", cells.subList(0, 7)), cells.get(7));
+        }
+        int checked = 0;
+        for (JsonNode outcome : json.get("stability")) {
+            for (var g : (Iterable<Map.Entry<String, JsonNode>>) outcome.get("groups")::fields) {
+                String code = g.getKey().equals("Doctor") ? "1" : "2";
+                String key = outcome.get("field").asText() + "|" + outcome.get("label").asText() + "|" + code + "|" + g.getKey();
+                JsonNode byRound = g.getValue().get("consensusByRound");
+                for (int r = 0; r < byRound.size(); r++) {
+                    assertEquals(byRound.get(r).isNull() ? "" : byRound.get(r).asText(), values.get("consensus|" + key + "|" + (r + 1) + "|consensus"));
+                    checked++;
+                }
+                JsonNode last = g.getValue().get("changes").get(g.getValue().get("changes").size() - 1);
+                String prefix = "stability|" + key + "|" + last.get("toRound").asText() + "|";
+                assertEquals(last.get("pairs").asText(), values.get(prefix + "pairs"));
+                assertEquals(last.get("pctChangedBand").asDouble(), Double.parseDouble(values.get(prefix + "pct_changed_band")), 0);
+                assertEquals(g.getValue().get("stable").asText(), values.get(prefix + "stable"));
+                checked += 3;
+            }
+        }
+        List<JsonNode> attrition = new ArrayList<>();
+        json.get("attrition").get("groups").forEach(attrition::add);
+        attrition.add(json.get("attrition").get("all"));
+        for (JsonNode g : attrition) {
+            String group = g.get("group").isNull() ? "|All participants" : (g.get("group").asText().equals("Doctor") ? "1|" : "2|") + g.get("group").asText();
+            for (JsonNode r : g.get("rounds")) {
+                String prefix = "response|||" + group + "|" + r.get("round").asText() + "|";
+                assertEquals(r.get("respondents").asText(), values.get(prefix + "respondents"));
+                assertEquals(r.get("pctOfFirstRound").asDouble(), Double.parseDouble(values.get(prefix + "pct_of_first_round")), 0);
+                checked += 2;
+            }
+            for (JsonNode c : g.get("comparisons")) {
+                String prefix = "dropout|" + c.get("field").asText() + "|" + c.get("label").asText() + "|" + group + "|1|";
+                assertEquals(c.get("mannWhitney").get("p").asDouble(), Double.parseDouble(values.get(prefix + "mann_whitney_p")), 0);
+                assertEquals(c.get("q").asDouble(), Double.parseDouble(values.get(prefix + "q")), 0);
+                assertEquals(c.get("flagged").asText(), values.get(prefix + "flagged"));
+                checked += 3;
+            }
+        }
+        assertEquals(json.get("delphi").get("advice").get("decision").asText(), values.get("advice|||||3|decision"));
+        assertEquals(12 + 12 + 18 + 18, checked);
+    }
+
+    /** The body rows of one table of the sheet (found by a header cell), numbers formatted as the reports print them. */
+    static List<List<String>> sheetRows(XSSFSheet sheet, String header) {
+        int start = -1;
+        for (Row row : sheet) {
+            for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals(header)) {
+                    start = row.getRowNum();
+                }
+            }
+        }
+        assertTrue(start >= 0, header);
+        Row headers = sheet.getRow(start);
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = start + 1; sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null; r++) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < headers.getLastCellNum(); c++) {
+                String name = headers.getCell(c).getStringCellValue();
+                var cell = sheet.getRow(r).getCell(c);
+                if (cell == null || cell.getCellType() == CellType.BLANK) {
+                    cells.add(name.equals("Why") ? "" : Numbers.NOT_COMPUTABLE);
+                } else if (cell.getCellType() == CellType.NUMERIC) {
+                    double v = cell.getNumericCellValue();
+                    cells.add(name.startsWith("%") ? Numbers.percent(v) : name.endsWith(" p") || name.equals("BH q") ? Numbers.p(v)
+                            : Long.toString((long) v));
+                } else {
+                    cells.add(cell.getStringCellValue());
+                }
+            }
+            rows.add(cells);
+        }
+        return rows;
+    }
+
+    private static Row findRow(XSSFSheet sheet, String header, String group, String round) {
+        int start = -1;
+        for (Row row : sheet) {
+            if (row.getCell(5) != null && row.getCell(5).getCellType() == CellType.STRING && row.getCell(5).getStringCellValue().equals(header)) {
+                start = row.getRowNum();
+            }
+        }
+        for (int r = start + 1; sheet.getRow(r) != null; r++) {
+            Row row = sheet.getRow(r);
+            if (row.getCell(0).getStringCellValue().equals(group) && row.getCell(1).getStringCellValue().equals(round)) {
+                return row;
+            }
+        }
+        throw new AssertionError(group + " " + round);
+    }
+
+    /** RFC 4180 fields of one line (no line breaks inside fields in this file). */
+    static List<String> csvCells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /** The body rows of one table of the HTML, cells unescaped. */

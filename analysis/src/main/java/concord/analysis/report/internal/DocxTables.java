@@ -101,6 +101,27 @@ public final class DocxTables {
         }
     }
 
+    /** One table of the Delphi rounds view, its header row repeated on every page; rows to look at in bold. */
+    public void rounds(RoundsTables.Table rounds) {
+        int[] widths = rounds.headers().stream()
+                .mapToInt(h -> h.equals(RoundsView.WHY) ? 4500 : h.equals(RoundsView.OUTCOME) ? 2400 : 1100).toArray();
+        DocxTable table = doc.table(DocxTable.scaled(widths, Math.min(doc.textWidth(), java.util.Arrays.stream(widths).sum())));
+        DocxTable.Row header = table.header();
+        rounds.headers().forEach(header::cell);
+        for (int r = 0; r < rounds.rows().size(); r++) {
+            DocxTable.Row row = table.row();
+            for (RoundsTables.Cell value : rounds.rows().get(r)) {
+                DocxTable.Cell cell = row.cell(value.text());
+                if (value.isNumber()) {
+                    cell.right();
+                }
+                if (rounds.highlighted().get(r)) {
+                    cell.bold();
+                }
+            }
+        }
+    }
+
     private static void merge(DocxTable.Cell cell, boolean first, boolean merged) {
         if (merged) {
             if (first) {

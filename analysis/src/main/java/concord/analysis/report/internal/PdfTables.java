@@ -14,7 +14,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Table 1 and the characteristics table as OpenPDF tables, with footnote numbers for missing values. */
+/** Table 1, the characteristics, joint display and rounds tables as OpenPDF tables, with footnote numbers for missing values. */
 public final class PdfTables {
 
     private static final Color HEADER = new Color(0xEE, 0xF3, 0xF8);
@@ -140,6 +140,33 @@ public final class PdfTables {
                 table.addCell(cell(fonts.phrase(theme.theme(), SIZE, false, Color.BLACK), Element.ALIGN_LEFT));
                 String quotes = String.join("\n", theme.quotes().stream().map(JointDisplayText::quote).toList());
                 table.addCell(cell(fonts.phrase(quotes, SIZE, false, Color.BLACK), Element.ALIGN_LEFT));
+            }
+        }
+        return table;
+    }
+
+    /** One table of the Delphi rounds view; its header repeats on every page, rows to look at are in bold red. */
+    public PdfPTable rounds(RoundsTables.Table rounds) {
+        List<String> headers = rounds.headers();
+        float[] widths = new float[headers.size()];
+        for (int c = 0; c < widths.length; c++) {
+            String header = headers.get(c);
+            widths[c] = header.equals(RoundsView.WHY) ? 4.5f : header.equals(RoundsView.OUTCOME) ? 2.2f : 1f;
+        }
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setSpacingAfter(8);
+        for (String header : headers) {
+            PdfPCell cell = cell(fonts.phrase(header, SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
+            cell.setBackgroundColor(HEADER);
+            table.addCell(cell);
+        }
+        table.setHeaderRows(1);
+        for (int r = 0; r < rounds.rows().size(); r++) {
+            boolean marked = rounds.highlighted().get(r);
+            for (RoundsTables.Cell value : rounds.rows().get(r)) {
+                table.addCell(cell(fonts.phrase(value.text(), SIZE, marked, marked ? DIFFERS : Color.BLACK),
+                        value.isNumber() ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT));
             }
         }
         return table;

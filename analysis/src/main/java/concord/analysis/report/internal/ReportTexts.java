@@ -37,6 +37,7 @@ public final class ReportTexts {
             }
         }
         texts.addAll(JointDisplayText.texts(result));
+        RoundsView.of(result).ifPresent(rounds -> texts.addAll(rounds.texts()));
         texts.addAll(result.methods());
         context.provenance().forEach((k, v) -> {
             texts.add(k);
