@@ -37,7 +37,7 @@ public record QualitativeData(String instrument, List<CodedQuote> quotes, Map<St
         List<LoadIssue> all = new java.util.ArrayList<>(feed.issues());
         issues.stream().limit(Math.max(0, 1000 - all.size())).forEach(all::add);
         return new FeedResult(feed.accumulator(), feed.records(), feed.analysed(), feed.issueCount() + issueCount, all,
-                fingerprint(feed.fingerprint()), feed.rounds());
+                fingerprint(feed.fingerprint()), feed.rounds(), feed.participants());
     }
 
     /**
