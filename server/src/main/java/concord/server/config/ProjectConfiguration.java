@@ -37,6 +37,7 @@ import java.util.Locale;
  * @param publish            where results go back into REDCap
  * @param qualitative        the qualitative instrument whose coded quotes make the joint display
  * @param topicGuide         wording of the focus-group topic guide (format {@code topic-guide})
+ * @param feedback           personal feedback to each participant of a Delphi round
  */
 @EachProperty("concord.projects")
 public record ProjectConfiguration(
@@ -58,7 +59,8 @@ public record ProjectConfiguration(
         @Nullable String schedule,
         @Nullable PublishConfiguration publish,
         @Nullable QualitativeConfiguration qualitative,
-        @Nullable TopicGuideConfiguration topicGuide) {
+        @Nullable TopicGuideConfiguration topicGuide,
+        @Nullable FeedbackConfiguration feedback) {
 
     public ProjectConfiguration {
         outcomes = outcomes == null ? List.of("@CONCORD-OUTCOME") : List.copyOf(outcomes);
@@ -68,6 +70,7 @@ public record ProjectConfiguration(
         publish = publish == null ? PublishConfiguration.defaults() : publish;
         qualitative = qualitative == null ? new QualitativeConfiguration(null) : qualitative;
         topicGuide = topicGuide == null ? new TopicGuideConfiguration(null, null) : topicGuide;
+        feedback = feedback == null ? FeedbackConfiguration.defaults() : feedback;
     }
 
     /** How the configured outcome list is to be read. */
@@ -100,7 +103,7 @@ public record ProjectConfiguration(
                 + (rounds == null ? "" : ", rounds=" + rounds) + (roundField == null ? "" : ", roundField=" + roundField)
                 + ", token=" + (token == null ? "unset" : "***") + ", detSecret=" + (detSecret == null ? "unset" : "***")
                 + ", schedule=" + schedule + ", publish=" + publish + ", qualitative=" + qualitative
-                + ", topicGuide=" + topicGuide + "]";
+                + ", topicGuide=" + topicGuide + (feedback.enabled() ? ", feedback=" + feedback : "") + "]";
     }
 
     /**
@@ -138,6 +141,37 @@ public record ProjectConfiguration(
         public concord.analysis.report.TopicGuideTemplate resolve() {
             return template != null ? concord.analysis.report.TopicGuideTemplate.load(java.nio.file.Path.of(template))
                     : concord.analysis.report.TopicGuideTemplate.forLanguage(language);
+        }
+    }
+
+    /**
+     * Personal feedback for the participants of a Delphi round, published after the reports; bound from
+     * {@code concord.projects.<id>.feedback.*}.
+     *
+     * @param enabled      publish feedback at all (the project must be a Delphi study)
+     * @param fileField    file-upload field of each participant's record receiving their PDF; {@code {round}} stands
+     *                     for the round number
+     * @param minGroupSize smallest group (and number of answers to an outcome) whose distribution is shown
+     */
+    @ConfigurationProperties("feedback")
+    public record FeedbackConfiguration(
+            @Bindable(defaultValue = "false") boolean enabled,
+            @Nullable String fileField,
+            @Nullable Integer minGroupSize) {
+
+        public static final String DEFAULT_FILE_FIELD = "concord_feedback_r{round}";
+        public static final int DEFAULT_MIN_GROUP_SIZE = 5;
+
+        public FeedbackConfiguration {
+            fileField = fileField == null || fileField.isBlank() ? DEFAULT_FILE_FIELD : fileField.trim();
+            minGroupSize = minGroupSize == null ? DEFAULT_MIN_GROUP_SIZE : minGroupSize;
+            if (minGroupSize < 1) {
+                throw new IllegalArgumentException("feedback.min-group-size must be at least 1, got " + minGroupSize);
+            }
+        }
+
+        public static FeedbackConfiguration defaults() {
+            return new FeedbackConfiguration(false, null, null);
         }
     }
 

@@ -40,7 +40,9 @@ public final class ConfigHash {
                         : "\nqualitative.instrument=" + p.qualitative().instrument())
                 + (p.topicGuide().language().equals("en") ? "" : "\ntopic-guide.language=" + p.topicGuide().language())
                 + (p.topicGuide().template() == null ? "" : "\ntopic-guide.template=" + p.topicGuide().template()
-                        + " " + fileDigest(p.topicGuide().template()));
+                        + " " + fileDigest(p.topicGuide().template()))
+                + (!p.feedback().enabled() ? "" : "\nfeedback.file-field=" + p.feedback().fileField()
+                        + "\nfeedback.min-group-size=" + p.feedback().minGroupSize());
         return Fingerprint.sha256Hex(canonical);
     }
 
