@@ -4,7 +4,6 @@ import static concord.analysis.report.internal.Html.escape;
 
 import concord.analysis.StudyResult;
 import concord.analysis.report.internal.HtmlMeta;
-import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,7 +86,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 figure(SvgCharts.domainSummary(result, "r"), "Outcomes, critical outcomes per group and differing outcomes per domain.")
                         + HtmlTables.domainSummary(result));
         if (result.delphi().isPresent()) {
-            section(html, "s-rounds", RoundsView.SECTION, HtmlTables.rounds(result));
+            section(html, "s-rounds", HtmlTables.ROUNDS_HEADING, HtmlTables.rounds(result));
         }
         section(html, "s-table1", "Table 1", HtmlTables.table1(result));
         if (!result.participantCharacteristics().isEmpty()) {
