@@ -96,7 +96,7 @@ class AnalyzeCommandTest {
 
         out.reset();
         assertEquals(0, run("analyze", "--records", longitudinal.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
-                "--rounds-csv", dir.resolve("only-rounds.csv").toString()));
+                "--consensus", "comet", "--rounds-csv", dir.resolve("only-rounds.csv").toString()));
         assertEquals(Files.readString(dir.resolve("rounds.csv")), Files.readString(dir.resolve("only-rounds.csv")), "rounds.csv alone");
         assertTrue(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("wrote ")).count() == 1, out.toString(StandardCharsets.UTF_8));
         assertEquals(1, run("analyze", "--records", classic.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
