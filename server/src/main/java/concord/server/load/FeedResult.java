@@ -19,14 +19,22 @@ import java.util.List;
  * @param issueCount   values or records excluded; {@code issues} keeps the first 1000
  * @param fingerprint  SHA-256 over the rows read in canonical order
  * @param rounds       every round of a Delphi study; null for a single survey
+ * @param participants each Delphi participant's latest answered round (for feedback); null for a single survey
  */
 public record FeedResult(RatingAccumulator accumulator, int records, int analysed, int issueCount,
-                         List<LoadIssue> issues, String fingerprint, @Nullable DelphiAccumulator rounds) {
+                         List<LoadIssue> issues, String fingerprint, @Nullable DelphiAccumulator rounds,
+                         @Nullable ParticipantRatings participants) {
 
     /** A single survey's result. */
     public FeedResult(RatingAccumulator accumulator, int records, int analysed, int issueCount, List<LoadIssue> issues,
                       String fingerprint) {
-        this(accumulator, records, analysed, issueCount, issues, fingerprint, null);
+        this(accumulator, records, analysed, issueCount, issues, fingerprint, null, null);
+    }
+
+    /** A Delphi study's result without participants' ratings (counts rebuilt elsewhere). */
+    public FeedResult(RatingAccumulator accumulator, int records, int analysed, int issueCount, List<LoadIssue> issues,
+                      String fingerprint, @Nullable DelphiAccumulator rounds) {
+        this(accumulator, records, analysed, issueCount, issues, fingerprint, rounds, null);
     }
 
     /**

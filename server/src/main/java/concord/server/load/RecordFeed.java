@@ -11,6 +11,7 @@ import concord.server.load.internal.Cells;
 import concord.server.load.internal.Fingerprint;
 import concord.server.load.internal.KeyStrings;
 import concord.server.load.internal.ParsedRow;
+import concord.server.load.internal.PendingRows;
 import concord.server.load.internal.RecordIds;
 import concord.server.load.internal.RecordPlan;
 import concord.server.load.internal.RowDigests;
@@ -40,11 +41,9 @@ import java.util.function.IntConsumer;
  * same event and instance) is a duplicate: left out and counted. In longitudinal projects only the chosen
  * event's rows carry ratings; with repeating forms the configured instance, or else the first instance with an answer.
  *
- * <p><b>Delphi studies</b> ({@link LoadedStudy#rounds()}): each row belongs to a round by its event or by its round
- * field's value, and a record's rounds go into a {@link DelphiAccumulator} together. A round value that is not a round,
- * ratings in a row without a round, and a second answered row of the same round are named as issues (the first
- * answered row of a round, by instance, is analysed). The group and the characteristics come from the first row that
- * has them (in a longitudinal project often only the first event); a later row with another group is named.
+ * <p><b>Delphi studies</b> ({@link LoadedStudy#rounds()}): a record's rows go to {@link RoundFeed}, which sorts them
+ * into rounds, counts them into a {@link DelphiAccumulator} and keeps each participant's latest answered round in
+ * {@link ParticipantRatings} (for feedback).
  */
 public final class RecordFeed implements RecordRowSink {
     private static final int MAX_KEPT_ISSUES = 1000;
@@ -57,10 +56,8 @@ public final class RecordFeed implements RecordRowSink {
     private final RatingAccumulator accumulator;
     /** The rounds of a Delphi study, or null. */
     private final StudyRounds rounds;
-    private final DelphiAccumulator delphi;
-    /** [round][outcome] scores of the record being flushed (Delphi). */
-    private final int[][] roundScores;
-    private final int[] roundRows;
+    /** The Delphi half, or null for a single survey. */
+    private final RoundFeed roundFeed;
     private final byte[] design;
     private final RowDigests digests;
     private final RecordIds seen = new RecordIds();
@@ -98,9 +95,7 @@ public final class RecordFeed implements RecordRowSink {
         this.excludedRecord = spec.excludedRecord() == null ? null : spec.excludedRecord().getBytes(StandardCharsets.UTF_8);
         this.accumulator = new RatingAccumulator(study);
         this.rounds = loaded.rounds();
-        this.delphi = rounds == null ? null : new DelphiAccumulator(study, rounds.rounds());
-        this.roundScores = rounds == null ? null : new int[rounds.rounds().size()][study.outcomes().size()];
-        this.roundRows = rounds == null ? null : new int[rounds.rounds().size()];
+        this.roundFeed = rounds == null ? null : new RoundFeed(loaded, repeatInstance, this::issue);
         this.progress = progress;
         this.codes = new ParsedRow.Codes(study, rounds != null && !rounds.byEvent() ? rounds.codes() : List.of());
         this.exportFields = loaded.exportFields();
@@ -213,16 +208,16 @@ public final class RecordFeed implements RecordRowSink {
         }
         try {
             String fingerprint = Fingerprint.hex(first.design, digests);
-            if (first.delphi == null) {
+            if (first.roundFeed == null) {
                 return new FeedResult(first.accumulator, records, analysed, issueCount, List.copyOf(issues), fingerprint);
             }
             for (RecordFeed part : parts) {
                 if (part != first) {
-                    first.delphi.merge(part.delphi);
+                    first.roundFeed.merge(part.roundFeed);
                 }
             }
-            return new FeedResult(latestRound(first.delphi), records, analysed, issueCount, List.copyOf(issues), fingerprint,
-                    first.delphi);
+            return new FeedResult(first.roundFeed.latestRound(), records, analysed, issueCount, List.copyOf(issues),
+                    fingerprint, first.roundFeed.delphi, first.roundFeed.ratings);
         } finally {
             digests.forEach(RowDigests::close);
         }
@@ -321,15 +316,17 @@ public final class RecordFeed implements RecordRowSink {
         pendingRows = 0;
         records++;
         seen.add(pendingId, 0, pendingIdLength);
-        if (rounds != null) {
-            flushRounds(rows);
+        if (roundFeed != null) {
+            if (roundFeed.flush(pool, rows, pendingId, pendingIdLength)) {
+                analysed++;
+            }
             progress.accept(records);
             return;
         }
         String recordId = null;
         int rating = ratingRow(rows);
         ParsedRow r = rating < 0 ? null : pool.get(rating);
-        int groupRow = rating >= 0 && !r.groupBlank ? rating : firstNonBlankGroup(rows);
+        int groupRow = rating >= 0 && !r.groupBlank ? rating : PendingRows.firstNonBlankGroup(pool, rows);
         ParsedRow g = groupRow < 0 ? null : pool.get(groupRow);
         if (g == null || (g.group < 0 && g.groupText.isEmpty())) {
             recordId = recordId();
@@ -363,7 +360,7 @@ public final class RecordFeed implements RecordRowSink {
             }
         }
         for (int v = 0; v < study.demographics().size(); v++) {
-            int from = rating >= 0 && !r.characteristicBlank[v] ? rating : firstNonBlankCharacteristic(rows, v);
+            int from = rating >= 0 && !r.characteristicBlank[v] ? rating : PendingRows.firstNonBlankCharacteristic(pool, rows, v);
             ParsedRow c = from < 0 ? null : pool.get(from);
             byte state = c == null ? ParsedRow.MISSING : c.characteristicState[v];
             DemographicVariable variable = study.demographics().get(v);
@@ -385,145 +382,9 @@ public final class RecordFeed implements RecordRowSink {
         progress.accept(records);
     }
 
-    /** The counts of the latest round anybody answered (round 1 when none was). */
-    private static RatingAccumulator latestRound(DelphiAccumulator delphi) {
-        for (int r = delphi.rounds().size(); r > 1; r--) {
-            RatingAccumulator round = delphi.round(r);
-            for (int g = 0; g < delphi.study().groups().size(); g++) {
-                if (round.participants(g) > 0) {
-                    return round;
-                }
-            }
-        }
-        return delphi.round(1);
-    }
 
     private String recordId() {
         return new String(pendingId, 0, pendingIdLength, StandardCharsets.UTF_8);
-    }
-
-    /** A Delphi record: each round's row, then the group, scores and characteristics into {@link #delphi}. */
-    private void flushRounds(int rows) {
-        int groupRow = firstNonBlankGroup(rows);
-        ParsedRow g = groupRow < 0 ? null : pool.get(groupRow);
-        if (g == null || (g.group < 0 && g.groupText.isEmpty())) {
-            issue(recordId(), loaded.groupField(), "", "no stakeholder group: the record is left out; fill in "
-                    + loaded.groupField() + ".");
-            return;
-        }
-        if (g.group < 0) {
-            issue(recordId(), loaded.groupField(), g.groupText, "not one of the group codes "
-                    + study.groups().stream().map(x -> x.code()).toList() + ": the record is left out; correct the value.");
-            return;
-        }
-        int group = g.group;
-        for (int k = groupRow + 1; k < rows; k++) {
-            ParsedRow p = pool.get(k);
-            if (!p.groupBlank && p.group != group) {
-                issue(recordId(), loaded.groupField(), p.group >= 0 ? study.groups().get(p.group).code() : p.groupText,
-                        "the group in " + place(p) + " differs from '" + study.groups().get(group).code() + "' in " + place(g)
-                        + ": the earlier is used; correct the record.");
-            }
-        }
-        java.util.Arrays.fill(roundRows, -1);
-        for (int k = 0; k < rows; k++) {
-            ParsedRow p = pool.get(k);
-            if (!p.repeatInstrument.isEmpty() && !loaded.ratingForms().contains(p.repeatInstrument)) {
-                continue;
-            }
-            if (!rounds.byEvent() && loaded.event() != null && !loaded.event().equals(p.event)) {
-                continue;
-            }
-            if (repeatInstance != null && !p.repeatInstance.isEmpty() && !repeatInstance.equals(p.repeatInstance.trim())) {
-                continue;
-            }
-            int r = p.round;
-            if (r < 0) {
-                if (rounds.byEvent()) {
-                    if (p.anyOutcome) {
-                        issue(recordId(), "redcap_event_name", p.event, "ratings in an event that is not a round " + rounds.codes()
-                                + ": left out.");
-                    }
-                } else if (!p.roundBlank) {
-                    issue(recordId(), rounds.field(), p.roundText, "not one of the rounds " + rounds.codes()
-                            + ": the row's ratings are left out; correct the value.");
-                } else if (p.anyOutcome) {
-                    issue(recordId(), rounds.field(), "", "ratings without a round" + where(p) + ": left out; fill in "
-                            + rounds.field() + ".");
-                }
-                continue;
-            }
-            if (!p.anyOutcome) {
-                continue;
-            }
-            int earlier = roundRows[r];
-            if (earlier < 0) {
-                roundRows[r] = k;
-                continue;
-            }
-            ParsedRow e = pool.get(earlier);
-            ParsedRow first = instance(e.repeatInstance) <= instance(p.repeatInstance) ? e : p;
-            ParsedRow second = first == e ? p : e;
-            roundRows[r] = first == e ? earlier : k;
-            issue(recordId(), rounds.byEvent() ? "redcap_event_name" : rounds.field(), rounds.rounds().get(r).code(),
-                    rounds.rounds().get(r).label() + " answered twice (" + place(first) + " and " + place(second)
-                    + "): the second is left out; delete one of them.");
-        }
-        int outcomes = study.outcomes().size();
-        for (int r = 0; r < roundRows.length; r++) {
-            int[] scores = roundScores[r];
-            ParsedRow p = roundRows[r] < 0 ? null : pool.get(roundRows[r]);
-            for (int o = 0; o < outcomes; o++) {
-                int score = p == null ? ParsedRow.EMPTY : p.scores[o];
-                if (score > ParsedRow.OUTSIDE) {
-                    scores[o] = score;
-                    continue;
-                }
-                scores[o] = DelphiAccumulator.NO_SCORE;
-                if (score == ParsedRow.NOT_WHOLE) {
-                    issue(recordId(), study.outcomes().get(o).field(), p.badScores[o], rounds.rounds().get(r).label()
-                            + ": not a whole number: excluded; enter a score " + study.scale().min() + "–" + study.scale().max()
-                            + " or leave it empty.");
-                } else if (score == ParsedRow.OUTSIDE) {
-                    issue(recordId(), study.outcomes().get(o).field(), p.badScores[o], rounds.rounds().get(r).label()
-                            + ": outside the scale " + study.scale().min() + "–" + study.scale().max() + ": excluded; correct the value.");
-                }
-            }
-        }
-        int answered = delphi.add(group, roundScores);
-        for (int v = 0; v < study.demographics().size(); v++) {
-            int from = firstNonBlankCharacteristic(rows, v);
-            ParsedRow c = from < 0 ? null : pool.get(from);
-            byte state = c == null ? ParsedRow.MISSING : c.characteristicState[v];
-            DemographicVariable variable = study.demographics().get(v);
-            if (state == ParsedRow.VALUE) {
-                if (variable.kind() == DemographicVariable.Kind.CATEGORICAL) {
-                    delphi.addCharacteristicChoice(answered, group, v, c.characteristicChoice[v]);
-                } else {
-                    delphi.addCharacteristic(answered, group, v, c.characteristicValue[v]);
-                }
-                continue;
-            }
-            delphi.addCharacteristicMissing(answered, group, v);
-            if (state == ParsedRow.BAD) {
-                issue(recordId(), variable.field(), c.characteristicText[v], (variable.kind() == DemographicVariable.Kind.CATEGORICAL
-                        ? "not one of the codes " + variable.choices().keySet() : "not a number") + ": excluded.");
-            }
-        }
-        analysed++;
-    }
-
-    /** " (event x, instance n)" for messages. */
-    private static String where(ParsedRow p) {
-        return " (" + place(p) + ")";
-    }
-
-    /** "event x, instance n", "instance n", or "the row without event and instance". */
-    private static String place(ParsedRow p) {
-        String event = p.event.isEmpty() ? "" : "event " + p.event;
-        String instance = p.repeatInstance.isBlank() ? "" : "instance " + p.repeatInstance.trim();
-        String both = event.isEmpty() ? instance : instance.isEmpty() ? event : event + ", " + instance;
-        return both.isEmpty() ? "the row without event and instance" : both;
     }
 
     /** The row holding this record's ratings: chosen event, then instance policy, first with an answer; or -1. */
@@ -539,8 +400,8 @@ public final class RecordFeed implements RecordRowSink {
                     && (repeatInstance == null || p.repeatInstance.isEmpty() || repeatInstance.equals(p.repeatInstance.trim()))) {
                 // stable insertion by instance number
                 int at = n++;
-                int instance = instance(p.repeatInstance);
-                while (at > 0 && instance(pool.get(candidates[at - 1]).repeatInstance) > instance) {
+                int instance = PendingRows.instance(p.repeatInstance);
+                while (at > 0 && PendingRows.instance(pool.get(candidates[at - 1]).repeatInstance) > instance) {
                     candidates[at] = candidates[at - 1];
                     at--;
                 }
@@ -555,39 +416,10 @@ public final class RecordFeed implements RecordRowSink {
         return n == 0 ? -1 : candidates[0];
     }
 
-    private int firstNonBlankGroup(int rows) {
-        for (int k = 0; k < rows; k++) {
-            if (!pool.get(k).groupBlank) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private int firstNonBlankCharacteristic(int rows, int v) {
-        for (int k = 0; k < rows; k++) {
-            if (!pool.get(k).characteristicBlank[v]) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
     private void issue(String record, String field, String value, String problem) {
         issueCount++;
         if (issues.size() < MAX_KEPT_ISSUES) {
             issues.add(new LoadIssue(record, field, value, problem));
-        }
-    }
-
-    private static int instance(String text) {
-        if (text.isEmpty()) {
-            return 0;
-        }
-        try {
-            return text.isBlank() ? 0 : Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            return Integer.MAX_VALUE;
         }
     }
 }

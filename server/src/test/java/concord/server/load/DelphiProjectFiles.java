@@ -144,8 +144,16 @@ public final class DelphiProjectFiles {
      * mapping) for {@code SandboxProject.fromFixtureDirectory}.
      */
     public static Path longitudinalProject(Path dir, List<Panelist> panel) throws IOException {
+        return longitudinalProject(dir, panel, "", null);
+    }
+
+    /**
+     * As {@link #longitudinalProject(Path, List)}, with more dictionary rows (CSV lines) and, when {@code extraForm} is
+     * set, that instrument designated for every round's event.
+     */
+    public static Path longitudinalProject(Path dir, List<Panelist> panel, String extraRows, String extraForm) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("dictionary.csv"), DICTIONARY, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("dictionary.csv"), DICTIONARY + extraRows, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("data.csv"), longitudinalCsv(panel), StandardCharsets.UTF_8);
         StringBuilder x = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8" ?>
@@ -171,6 +179,10 @@ public final class DelphiProjectFiles {
                 x.append("<FormRef FormOID=\"Form.participant\" OrderNumber=\"1\" Mandatory=\"No\" redcap:FormName=\"participant\"/>\n");
             }
             x.append("<FormRef FormOID=\"Form.ratings\" OrderNumber=\"2\" Mandatory=\"No\" redcap:FormName=\"ratings\"/>\n");
+            if (extraForm != null) {
+                x.append("<FormRef FormOID=\"Form.").append(extraForm).append("\" OrderNumber=\"3\" Mandatory=\"No\" redcap:FormName=\"")
+                        .append(extraForm).append("\"/>\n");
+            }
             x.append("</StudyEventDef>\n");
         }
         x.append("""
@@ -178,6 +190,12 @@ public final class DelphiProjectFiles {
                 <ItemGroupRef ItemGroupOID="participant.record_id" Mandatory="No"/>
                 </FormDef>
                 <FormDef OID="Form.ratings" Name="Ratings" Repeating="No" redcap:FormName="ratings"></FormDef>
+                """);
+        if (extraForm != null) {
+            x.append("<FormDef OID=\"Form.").append(extraForm).append("\" Name=\"").append(extraForm)
+                    .append("\" Repeating=\"No\" redcap:FormName=\"").append(extraForm).append("\"></FormDef>\n");
+        }
+        x.append("""
                 <ItemGroupDef OID="participant.record_id" Name="Participant" Repeating="No">
                 <ItemRef ItemOID="record_id" Mandatory="No" redcap:Variable="record_id"/>
                 </ItemGroupDef>
