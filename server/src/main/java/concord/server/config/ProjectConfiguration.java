@@ -35,6 +35,7 @@ import java.util.Locale;
  * @param detSecret          secret that the Data Entry Trigger URL must carry ({@code ?secret=})
  * @param schedule           cron expression for scheduled runs (blank: none)
  * @param publish            where results go back into REDCap
+ * @param feedback           personal feedback to each participant of a Delphi round
  */
 @EachProperty("concord.projects")
 public record ProjectConfiguration(
@@ -54,7 +55,8 @@ public record ProjectConfiguration(
         @Nullable String roundField,
         @Nullable String detSecret,
         @Nullable String schedule,
-        @Nullable PublishConfiguration publish) {
+        @Nullable PublishConfiguration publish,
+        @Nullable FeedbackConfiguration feedback) {
 
     public ProjectConfiguration {
         outcomes = outcomes == null ? List.of("@CONCORD-OUTCOME") : List.copyOf(outcomes);
@@ -62,6 +64,7 @@ public record ProjectConfiguration(
         domains = domains == null ? DomainSource.ANNOTATION : domains;
         consensus = consensus == null || consensus.isBlank() ? "80/15" : consensus.trim();
         publish = publish == null ? PublishConfiguration.defaults() : publish;
+        feedback = feedback == null ? FeedbackConfiguration.defaults() : feedback;
     }
 
     /** How the configured outcome list is to be read. */
@@ -93,7 +96,38 @@ public record ProjectConfiguration(
                 + ", consensus=" + consensus + ", event=" + event + ", repeatInstance=" + repeatInstance
                 + (rounds == null ? "" : ", rounds=" + rounds) + (roundField == null ? "" : ", roundField=" + roundField)
                 + ", token=" + (token == null ? "unset" : "***") + ", detSecret=" + (detSecret == null ? "unset" : "***")
-                + ", schedule=" + schedule + ", publish=" + publish + "]";
+                + ", schedule=" + schedule + ", publish=" + publish + (feedback.enabled() ? ", feedback=" + feedback : "") + "]";
+    }
+
+    /**
+     * Personal feedback for the participants of a Delphi round, published after the reports; bound from
+     * {@code concord.projects.<id>.feedback.*}.
+     *
+     * @param enabled      publish feedback at all (the project must be a Delphi study)
+     * @param fileField    file-upload field of each participant's record receiving their PDF; {@code {round}} stands
+     *                     for the round number
+     * @param minGroupSize smallest group (and number of answers to an outcome) whose distribution is shown
+     */
+    @ConfigurationProperties("feedback")
+    public record FeedbackConfiguration(
+            @Bindable(defaultValue = "false") boolean enabled,
+            @Nullable String fileField,
+            @Nullable Integer minGroupSize) {
+
+        public static final String DEFAULT_FILE_FIELD = "concord_feedback_r{round}";
+        public static final int DEFAULT_MIN_GROUP_SIZE = 5;
+
+        public FeedbackConfiguration {
+            fileField = fileField == null || fileField.isBlank() ? DEFAULT_FILE_FIELD : fileField.trim();
+            minGroupSize = minGroupSize == null ? DEFAULT_MIN_GROUP_SIZE : minGroupSize;
+            if (minGroupSize < 1) {
+                throw new IllegalArgumentException("feedback.min-group-size must be at least 1, got " + minGroupSize);
+            }
+        }
+
+        public static FeedbackConfiguration defaults() {
+            return new FeedbackConfiguration(false, null, null);
+        }
     }
 
     /**

@@ -35,7 +35,9 @@ public final class ConfigHash {
                 "publish.pdf-field=" + p.publish().pdfField())
                 // only when set, so that the hash of a single-survey project stays what it was
                 + (p.rounds() == null ? "" : "\nrounds=" + p.rounds())
-                + (p.roundField() == null ? "" : "\nround-field=" + p.roundField());
+                + (p.roundField() == null ? "" : "\nround-field=" + p.roundField())
+                + (!p.feedback().enabled() ? "" : "\nfeedback.file-field=" + p.feedback().fileField()
+                        + "\nfeedback.min-group-size=" + p.feedback().minGroupSize());
         return Fingerprint.sha256Hex(canonical);
     }
 }

@@ -55,6 +55,7 @@ public class StudyRunExecutor implements RunExecutor {
     private final Clock clock;
     private final ReportFiles reportFiles = new ReportFiles();
     private final Publisher publisher = new Publisher();
+    private final concord.server.publish.FeedbackPublisher feedbackPublisher = new concord.server.publish.FeedbackPublisher();
 
     public StudyRunExecutor(ProjectRegistry projects, RedcapClients clients, RunRepository runs, Clock clock) {
         this.projects = projects;
@@ -113,6 +114,7 @@ public class StudyRunExecutor implements RunExecutor {
             }
             List<RunArtifact> files = reportFiles.render(result, reportContext, project.publish().formats(), feed.issues(),
                     feed.issueCount());
+            var feedback = RunFeedback.prepare(feedbackPublisher, project, group == null, loaded, feed, result, redcap, mappings, when);
 
             String publishedTo = "not published (publish.enabled=false)";
             if (project.publish().enabled()) {
@@ -124,6 +126,10 @@ public class StudyRunExecutor implements RunExecutor {
                 publishedTo = (group == null ? publish(project, run, when, redcap, redcapVersion, files, result, feed, failed)
                         : publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
                         files, null, List.of(), group).withAbandonedRuns(failed::contains))).describe();
+                if (feedback != null) {
+                    context.ensureOwned();
+                    publishedTo += "; " + feedbackPublisher.publish(feedback, redcap).describe();
+                }
             }
             List<RunArtifact> stored = new java.util.ArrayList<>(files);
             stored.add(new RunArtifact(DashboardBody.FILE_NAME, "text/html; charset=utf-8",
