@@ -37,7 +37,7 @@ import java.util.Set;
 final class AnalyzeCommand {
     static final Set<String> OPTIONS = Set.of("records", "dictionary", "group-field", "outcomes", "domains",
             "demographics", "consensus", "title", "event", "rounds", "round-field", "json", "html", "pdf", "docx", "xlsx", "csv", "exclusions",
-            "threads");
+            "rounds-csv", "threads");
 
     private AnalyzeCommand() {
     }
@@ -51,6 +51,9 @@ final class AnalyzeCommand {
             if (args.get(format) != null) {
                 outputs.put(format, Path.of(args.get(format)));
             }
+        }
+        if (args.get("rounds-csv") != null && !outputs.containsKey("csv")) {
+            outputs.put("csv", null); // rounds.csv comes with the CSV report; only rounds.csv is written
         }
         if (outputs.isEmpty()) {
             throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --docx, --xlsx, --csv)");
@@ -102,7 +105,8 @@ final class AnalyzeCommand {
                 read.issues(), read.issueCount());
         for (RunArtifact file : files) {
             String ext = file.name().substring(file.name().lastIndexOf('.') + 1);
-            Path target = file.name().equals(ReportFiles.EXCLUSIONS) ? exclusionsPath(args) : outputs.get(ext);
+            Path target = file.name().equals(ReportFiles.EXCLUSIONS) ? exclusionsPath(args)
+                    : file.name().equals(ReportFiles.ROUNDS) ? optionalPath(args, "rounds-csv") : outputs.get(ext);
             if (target != null) {
                 Path parent = target.toAbsolutePath().getParent();
                 if (parent != null) {
@@ -147,6 +151,10 @@ final class AnalyzeCommand {
             // below
         }
         throw new CliException("analyze: --threads must be a whole number of at least 1, not '" + value + "'");
+    }
+
+    private static Path optionalPath(CliArgs args, String option) {
+        return args.get(option) == null ? null : Path.of(args.get(option));
     }
 
     private static Path exclusionsPath(CliArgs args) {

@@ -19,6 +19,7 @@ public final class Cli {
                       [--outcomes @CONCORD-OUTCOME|INSTRUMENT|f1,f2] [--domains annotation|section-header|matrix-group|none]
                       [--demographics f1,f2] [--consensus 80/15|comet] [--title T]
                       [--json OUT.json] [--html OUT.html] [--pdf OUT.pdf] [--docx OUT.docx] [--xlsx OUT.xlsx] [--csv OUT.csv] [--exclusions OUT.csv]
+                      [--rounds-csv OUT.csv (Delphi studies: the rounds view)]
                       [--threads N (default: the processors)]
               check [--project ID] [--config FILE]     check configured projects against their live REDCap projects
               run --project ID [--config FILE]         run one project now and print the outcome

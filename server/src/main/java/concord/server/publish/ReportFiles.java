@@ -19,10 +19,12 @@ import java.util.Locale;
 
 /**
  * Renders one result into the configured report files, plus {@code exclusions.csv} (the values the
- * run left out and why). File names are stable ({@code report.html}, …); the publisher dates them.
+ * run left out and why) and, for a Delphi result with CSV among the formats, {@code rounds.csv}. File names are stable ({@code report.html}, …); the publisher dates them.
  */
 public final class ReportFiles {
     public static final String EXCLUSIONS = "exclusions.csv";
+    /** The Delphi rounds view as CSV, beside {@code report.csv} for a Delphi result (docs/reports.md). */
+    public static final String ROUNDS = "rounds.csv";
     private final List<ReportRenderer> renderers = List.of(HtmlReportRenderer.withDefaults(),
             PdfReportRenderer.withDefaults(), DocxReportRenderer.withDefaults(), XlsxReportRenderer.withDefaults(),
             CsvReportRenderer.withDefaults());
@@ -53,9 +55,20 @@ public final class ReportFiles {
                             + available() + ". Correct publish.formats."));
             out.add(new RunArtifact("report." + renderer.format().extension(), renderer.format().mediaType(),
                     renderer.render(result, context)));
+            if (renderer instanceof CsvReportRenderer csv) {
+                roundsCsv(csv, result).ifPresent(out::add);
+            }
         }
         out.add(new RunArtifact(EXCLUSIONS, "text/csv; charset=utf-8", exclusionsCsv(issues, issueCount)));
         return out;
+    }
+
+    private static java.util.Optional<RunArtifact> roundsCsv(CsvReportRenderer csv, StudyResult result) {
+        try {
+            return csv.rounds(result).map(bytes -> new RunArtifact(ROUNDS, "text/csv; charset=utf-8", bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("rounds.csv could not be written: " + e.getMessage(), e);
+        }
     }
 
     static byte[] exclusionsCsv(List<LoadIssue> issues, int issueCount) {

@@ -83,14 +83,22 @@ class AnalyzeCommandTest {
         out.reset();
         Path longitudinal = Files.writeString(dir.resolve("longitudinal.csv"), concord.server.load.DelphiProjectFiles.longitudinalCsv(panel));
         code = run("analyze", "--records", longitudinal.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
-                "--consensus", "comet", "--json", dir.resolve("events.json").toString());
+                "--consensus", "comet", "--json", dir.resolve("events.json").toString(), "--csv", dir.resolve("events.csv").toString(),
+                "--rounds-csv", dir.resolve("rounds.csv").toString());
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.readString(dir.resolve("events.csv")).startsWith("\uFEFFoutcome_field,outcome,"), "report.csv is Table 1");
+        assertTrue(Files.readString(dir.resolve("rounds.csv")).startsWith("\uFEFFtable,outcome_field,outcome,group_code,group,round,measure,value"));
         JsonNode events = new ObjectMapper().readTree(dir.resolve("events.json").toFile());
         assertEquals("round_3_arm_1", events.get("rounds").get(2).get("code").asText());
         assertEquals(json.get("stability"), events.get("stability"), "the same panel, the same stability");
         assertEquals(json.get("rounds").get(0).get("result"), events.get("rounds").get(0).get("result"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("40 records read, 40 analysed, 0 values excluded"));
 
+        out.reset();
+        assertEquals(0, run("analyze", "--records", longitudinal.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
+                "--consensus", "comet", "--rounds-csv", dir.resolve("only-rounds.csv").toString()));
+        assertEquals(Files.readString(dir.resolve("rounds.csv")), Files.readString(dir.resolve("only-rounds.csv")), "rounds.csv alone");
+        assertTrue(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("wrote ")).count() == 1, out.toString(StandardCharsets.UTF_8));
         assertEquals(1, run("analyze", "--records", classic.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
                 "--json", dir.resolve("no.json").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("rounds by event need a longitudinal export with a redcap_event_name column"),
