@@ -7,7 +7,6 @@ import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.HtmlMeta;
 import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
-import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,7 +93,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 figure(SvgCharts.domainSummary(result, "r", lang), w.text("domains.figureCaption"))
                         + HtmlTables.domainSummary(result, lang));
         if (result.delphi().isPresent()) {
-            section(html, "s-rounds", RoundsView.SECTION, HtmlTables.rounds(result));
+            section(html, "s-rounds", HtmlTables.ROUNDS_HEADING, HtmlTables.rounds(result));
         }
         section(html, "s-table1", w.text("heading.table1"), HtmlTables.table1(result, lang));
         if (!result.participantCharacteristics().isEmpty()) {

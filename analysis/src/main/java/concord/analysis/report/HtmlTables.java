@@ -33,6 +33,9 @@ import java.util.List;
  */
 public final class HtmlTables {
 
+    /** The heading of the {@link #rounds} section, for pages that embed it. */
+    public static final String ROUNDS_HEADING = RoundsView.SECTION;
+
     private HtmlTables() {
     }
 

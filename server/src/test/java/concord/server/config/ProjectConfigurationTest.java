@@ -51,6 +51,8 @@ class ProjectConfigurationTest {
             assertEquals(5, other.feedback().minGroupSize());
             assertEquals("zh", clbp.reportLanguage());
             assertEquals("en", other.reportLanguage(), "English unless configured");
+            assertEquals("zh", clbp.topicGuide().language(), "the topic guide follows the report language unless set");
+            assertEquals("en", other.topicGuide().language());
             assertTrue(clbp.toString().contains("reportLanguage=zh") && !other.toString().contains("reportLanguage"));
             String version = "1.0";
             assertFalse(concord.server.run.ConfigHash.of(clbp, version).equals(concord.server.run.ConfigHash.of(
@@ -69,14 +71,14 @@ class ProjectConfigurationTest {
     private static ProjectConfiguration withLanguage(ProjectConfiguration p, String language) {
         return new ProjectConfiguration(p.id(), p.apiUrl(), p.token(), p.redcapProjectId(), p.title(), p.groupField(), p.outcomes(),
                 p.domains(), p.demographicFields(), p.consensus(), p.event(), p.repeatInstance(), p.rounds(), p.roundField(),
-                p.detSecret(), p.schedule(), p.publish(), p.feedback(), language);
+                p.detSecret(), p.schedule(), p.publish(), p.qualitative(), p.topicGuide(), p.feedback(), language);
     }
 
     /** The smallest configuration, built directly. */
     private static final class ProjectConfigurationTestFixture {
         static ProjectConfiguration minimal() {
             return new ProjectConfiguration("p", URI.create("https://redcap.example.org/api/"), null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 }

@@ -102,9 +102,13 @@ public final class ProjectPage {
         String shownScope = m.latest().map(Run::scope).orElse(m.scope());
         html.append("<p class=\"coverage\" id=\"coverage\">").append(escape(coverage(shownScope, m.latest(), w))).append("</p>\n");
         html.append("<nav class=\"sections\" aria-label=\"").append(escape(w.text("dashboard.sections"))).append("\">");
-        for (String[] link : new String[][] {{"status", "navStatus"}, {"responses", "navResponses"}, {"figure2", "navDifferences"},
-                {"consensus", "navConsensus"}, {"domains", "navDomains"}, {"table1", "navTable1"},
+        boolean delphi = m.result().flatMap(StudyResult::delphi).isPresent();
+        for (String[] link : new String[][] {{"status", "navStatus"}, {"responses", "navResponses"}, {"rounds", "navRounds"},
+                {"figure2", "navDifferences"}, {"consensus", "navConsensus"}, {"domains", "navDomains"}, {"table1", "navTable1"},
                 {"characteristics", "navParticipants"}, {"history", "navHistory"}, {"methods", "navMethods"}}) {
+            if (link[0].equals("rounds") && !delphi) {
+                continue;
+            }
             html.append("<a href=\"#").append(link[0]).append("\">").append(escape(w.text("dashboard." + link[1]))).append("</a>");
         }
         html.append("</nav>\n");
@@ -117,9 +121,22 @@ public final class ProjectPage {
         if (m.result().isPresent()) {
             StudyResult result = m.result().get();
             responses(html, result, w);
+            if (result.delphi().isPresent()) {
+                // the figures below are those of the latest round with answers; this section spans the rounds (English for now)
+                section(html, "rounds", HtmlTables.ROUNDS_HEADING, "<p class=\"hint\">" + escape(w.format("dashboard.roundsHint",
+                        "round", result.delphi().get().lastStarted().map(r -> r.round().label()).orElse(w.text("dashboard.firstRound"))))
+                        + "</p>\n<div class=\"scroll rounds\">" + HtmlTables.rounds(result) + "</div>\n");
+            }
             section(html, "figure2", w.text("dashboard.headingDiffering"), result.differingOutcomes().isEmpty()
                     ? "<p class=\"empty\">" + escape(w.text("figure2.none")) + "</p>\n"
                     : figure(SvgCharts.figure2(result, "d", lang), w.text("dashboard.figure2Caption")));
+            if (result.jointDisplay().isPresent()) {
+                // quotes are participant text: HtmlTables escapes every one
+                section(html, "joint", w.text("dashboard.headingJoint"), HtmlTables.jointDisplay(result, lang)
+                        + (m.formats().contains("topic-guide-html") ? "<p class=\"hint\"><a href=\"" + base
+                        + "/downloads/topic-guide-html\">" + escape(w.text("dashboard.topicGuide")) + "</a> "
+                        + escape(w.text("dashboard.topicGuideHint")) + "</p>\n" : ""));
+            }
             section(html, "consensus", w.text("heading.consensus"), "<div class=\"pair\">"
                     + figure(SvgCharts.consensusMatrix(result, "d", lang), w.text("consensus.figureCaption"))
                     + "<div>" + HtmlTables.consensusMatrix(result, lang) + "</div></div>");
@@ -172,6 +189,9 @@ public final class ProjectPage {
                         : w.format("dashboard.runHintGroup", "group", m.scope()))).append("</p>");
         html.append("</div>\n<div class=\"card\"><h2>").append(escape(w.text("dashboard.downloads"))).append("</h2><ul class=\"downloads\">");
         for (String format : concord.server.web.RunReports.FORMATS) {
+            if (concord.server.web.RunReports.OPTIONAL_FORMATS.contains(format) && !m.formats().contains(format)) {
+                continue;
+            }
             if (m.formats().contains(format)) {
                 html.append("<li><a href=\"").append(base).append("/downloads/").append(format).append("\">")
                         .append(escape(label(format, w))).append("</a></li>");
@@ -187,6 +207,9 @@ public final class ProjectPage {
         return switch (format) {
             case "exclusions" -> w.text("dashboard.formatExclusions");
             case "docx" -> w.text("dashboard.formatDocx");
+            case "topic-guide-html" -> w.text("dashboard.formatTopicGuideHtml");
+            case "topic-guide-docx" -> w.text("dashboard.formatTopicGuideDocx");
+            case "rounds" -> w.text("dashboard.formatRounds");
             default -> format.toUpperCase(java.util.Locale.ROOT);
         };
     }
