@@ -8,6 +8,9 @@ import concord.analysis.report.HtmlReportRenderer;
 import concord.analysis.report.PdfReportRenderer;
 import concord.analysis.report.ReportContext;
 import concord.analysis.report.ReportRenderer;
+import concord.analysis.report.TopicGuide;
+import concord.analysis.report.TopicGuideRenderer;
+import concord.analysis.report.TopicGuideTemplate;
 import concord.analysis.report.XlsxReportRenderer;
 import concord.server.load.LoadIssue;
 import concord.server.run.RunArtifact;
@@ -19,12 +22,17 @@ import java.util.Locale;
 
 /**
  * Renders one result into the configured report files, plus {@code exclusions.csv} (the values the
- * run left out and why) and, for a Delphi result with CSV among the formats, {@code rounds.csv}. File names are stable ({@code report.html}, …); the publisher dates them.
+ * run left out and why) and, for a Delphi result with CSV among the formats, {@code rounds.csv}. File names are stable
+ * ({@code report.html}, …); the publisher dates them. The format {@code topic-guide} gives two files, the focus-group
+ * topic guide as {@value #TOPIC_GUIDE_HTML} and {@value #TOPIC_GUIDE_DOCX}.
  */
 public final class ReportFiles {
     public static final String EXCLUSIONS = "exclusions.csv";
     /** The Delphi rounds view as CSV, beside {@code report.csv} for a Delphi result (docs/reports.md). */
     public static final String ROUNDS = "rounds.csv";
+    public static final String TOPIC_GUIDE = "topic-guide";
+    public static final String TOPIC_GUIDE_HTML = "topic-guide.html";
+    public static final String TOPIC_GUIDE_DOCX = "topic-guide.docx";
     private final List<ReportRenderer> renderers = List.of(HtmlReportRenderer.withDefaults(),
             PdfReportRenderer.withDefaults(), DocxReportRenderer.withDefaults(), XlsxReportRenderer.withDefaults(),
             CsvReportRenderer.withDefaults());
@@ -33,6 +41,7 @@ public final class ReportFiles {
     public List<String> available() {
         List<String> out = new ArrayList<>(renderers.stream().map(r -> r.format().extension()).toList());
         out.add("json");
+        out.add(TOPIC_GUIDE);
         return out;
     }
 
@@ -42,9 +51,22 @@ public final class ReportFiles {
      */
     public List<RunArtifact> render(StudyResult result, ReportContext context, List<String> formats,
                                     List<LoadIssue> issues, int issueCount) {
+        return render(result, context, formats, issues, issueCount, TopicGuideTemplate.english());
+    }
+
+    /** As {@link #render(StudyResult, ReportContext, List, List, int)}, the topic guide in this wording. */
+    public List<RunArtifact> render(StudyResult result, ReportContext context, List<String> formats,
+                                    List<LoadIssue> issues, int issueCount, TopicGuideTemplate topicGuide) {
         List<RunArtifact> out = new ArrayList<>();
         for (String format : formats) {
             String f = format.toLowerCase(Locale.ROOT);
+            if (f.equals(TOPIC_GUIDE)) {
+                TopicGuide guide = TopicGuide.of(result, topicGuide);
+                out.add(new RunArtifact(TOPIC_GUIDE_HTML, "text/html; charset=utf-8", TopicGuideRenderer.html().render(guide, context)));
+                TopicGuideRenderer docx = TopicGuideRenderer.docx();
+                out.add(new RunArtifact(TOPIC_GUIDE_DOCX, docx.format().mediaType(), docx.render(guide, context)));
+                continue;
+            }
             if (f.equals("json")) {
                 out.add(new RunArtifact("result.json", "application/json",
                         StudyResultJson.write(result).getBytes(StandardCharsets.UTF_8)));

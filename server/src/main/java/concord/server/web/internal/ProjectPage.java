@@ -111,6 +111,12 @@ public final class ProjectPage {
                     ? "<p class=\"empty\">No outcome differs between the groups.</p>\n"
                     : figure(SvgCharts.figure2(result, "d"), "Band percentages per group (bars) and mean scores (dots) of "
                     + "the outcomes whose groups differ (Figure 2 style)."));
+            if (result.jointDisplay().isPresent()) {
+                // quotes are participant text: HtmlTables escapes every one
+                section(html, "joint", "Joint display: ratings and focus-group quotes", HtmlTables.jointDisplay(result)
+                        + (m.formats().contains("topic-guide-html") ? "<p class=\"hint\"><a href=\"" + base
+                        + "/downloads/topic-guide-html\">Focus-group topic guide</a> (questions on the outcomes that differ)</p>\n" : ""));
+            }
             section(html, "consensus", "Consensus matrix", "<div class=\"pair\">"
                     + figure(SvgCharts.consensusMatrix(result, "d"), "Outcomes by the groups that rate them critically important.")
                     + "<div>" + HtmlTables.consensusMatrix(result) + "</div></div>");
@@ -180,6 +186,8 @@ public final class ProjectPage {
         return switch (format) {
             case "exclusions" -> "Excluded values (CSV)";
             case "docx" -> "Word (DOCX)";
+            case "topic-guide-html" -> "Topic guide (HTML)";
+            case "topic-guide-docx" -> "Topic guide (Word)";
             case "rounds" -> "Delphi rounds (CSV)";
             default -> format.toUpperCase(java.util.Locale.ROOT);
         };

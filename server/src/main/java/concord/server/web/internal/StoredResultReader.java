@@ -72,10 +72,10 @@ public final class StoredResultReader {
         Study study = study(root);
         AnalysisOptions options = options(root.required("options"));
         if (root.has("rounds")) {
-            return StoredDelphiReader.reanalyse(root, study, options);
+            return StoredJointDisplay.attach(root, StoredDelphiReader.reanalyse(root, study, options));
         }
         StudyResult analysed = StudyAnalyzer.withDefaults().with(options).analyze(ratings(root, study));
-        return withStoredCharacteristics(analysed, root);
+        return StoredJointDisplay.attach(root, withStoredCharacteristics(analysed, root));
     }
 
     /** The analysed result with the characteristics as stored (they are not derivable from the ratings). */
