@@ -125,7 +125,8 @@ public class StudyRunExecutor implements RunExecutor {
             }
             List<RunArtifact> files = reportFiles.render(result, reportContext, project.publish().formats(), feed.issues(),
                     feed.issueCount(), topicGuide(project));
-            var feedback = RunFeedback.prepare(feedbackPublisher, project, group == null, loaded, feed, result, redcap, mappings, when);
+            var feedback = RunFeedback.prepare(feedbackPublisher, project, group == null, loaded, feed, result, dictionary, mappings,
+                    when);
 
             String publishedTo = "not published (publish.enabled=false)";
             if (project.publish().enabled()) {
