@@ -42,6 +42,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
             @page{size:A4 landscape;margin:12mm}
             """;
 
+    /**
+     * Added to {@link #STYLESHEET} for a Delphi result only (single-survey reports stay byte-identical): the
+     * rows of the rounds view to look at (not stable, drop-outs differ) get the red bar of differing outcomes.
+     */
+    public static final String ROUNDS_STYLESHEET = """
+            .concord-table tr.differs th[scope=row]:first-child{font-weight:bold;border-left:4px solid #B2182B}
+            """;
+
     private HtmlReportRenderer() {
     }
 
@@ -70,7 +78,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"Concord\">\n")
                 .append("<title>").append(escape(w.format("report.htmlTitle", "title", result.title()))).append("</title>\n")
-                .append("<style>\n").append(STYLESHEET).append("</style>\n</head>\n<body>\n<main>\n")
+                .append("<style>\n").append(STYLESHEET).append(result.delphi().isPresent() ? ROUNDS_STYLESHEET : "")
+                .append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(title).append("</h1>\n");
         HtmlMeta.append(html, context, w);
         html.append("<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">").append(escape(w.text("heading.summary")))

@@ -3,7 +3,7 @@ package concord.server.run;
 import concord.analysis.StudyResult;
 import concord.analysis.report.ReportContext;
 import concord.connector.FormEventMapping;
-import concord.connector.RedcapClient;
+import concord.connector.FieldMetadata;
 import concord.server.config.ProjectConfiguration;
 import concord.server.config.ProjectConfiguration.FeedbackConfiguration;
 import concord.server.load.FeedResult;
@@ -28,7 +28,7 @@ final class RunFeedback {
 
     /** Every participant's feedback in memory, or null when this run publishes none. */
     static PreparedFeedback prepare(FeedbackPublisher publisher, ProjectConfiguration project, boolean projectWide,
-                                    LoadedStudy loaded, FeedResult feed, StudyResult result, RedcapClient redcap,
+                                    LoadedStudy loaded, FeedResult feed, StudyResult result, List<FieldMetadata> dictionary,
                                     List<FormEventMapping> mappings, Instant when) {
         FeedbackConfiguration config = project.feedback();
         if (!config.enabled() || !projectWide || !project.publish().enabled()) {
@@ -40,6 +40,6 @@ final class RunFeedback {
                     null);
         }
         return publisher.prepare(new FeedbackRequest(project.id(), config.fileField(), config.minGroupSize(), result,
-                feed.participants(), loaded.rounds(), redcap.metadata(), mappings, ReportContext.generatedAt(when)));
+                feed.participants(), loaded.rounds(), dictionary, mappings, ReportContext.generatedAt(when)));
     }
 }

@@ -115,7 +115,7 @@ public class StudyRunExecutor implements RunExecutor {
 
             context.stage(RunStage.RENDERING);
             Instant when = run.startedAt() != null ? run.startedAt() : clock.instant();
-            ReportContext reportContext = ReportContext.generatedAt(when);
+            ReportContext reportContext = ReportContext.generatedAt(when).withLanguage(project.reportLanguage());
             for (Map.Entry<String, String> line : provenance(project, run, feed, configHash, version, redcapVersion, when).entrySet()) {
                 reportContext = reportContext.withProvenance(line.getKey(), line.getValue());
             }
@@ -125,7 +125,8 @@ public class StudyRunExecutor implements RunExecutor {
             }
             List<RunArtifact> files = reportFiles.render(result, reportContext, project.publish().formats(), feed.issues(),
                     feed.issueCount(), topicGuide(project));
-            var feedback = RunFeedback.prepare(feedbackPublisher, project, group == null, loaded, feed, result, redcap, mappings, when);
+            var feedback = RunFeedback.prepare(feedbackPublisher, project, group == null, loaded, feed, result, dictionary, mappings,
+                    when);
 
             String publishedTo = "not published (publish.enabled=false)";
             if (project.publish().enabled()) {

@@ -112,6 +112,9 @@ class RoundsViewTest {
         assertEquals(0.1797125, doctorB.q().getAsDouble(), 1e-6);
         assertFalse(doctorA.flagged());
         assertEquals(0, view.flaggedCount());
+        // all participants: 7 answered round 1, 5 of them every round
+        assertEquals("Drop-outs: 2 of 7 round-1 respondents did not answer every round; their round-1 ratings differ from those "
+                + "of the participants who did (BH q < 0.05) in 0 of 6 comparisons.", view.dropoutSentence());
     }
 
     @Test
@@ -133,6 +136,33 @@ class RoundsViewTest {
         RoundsTables.Table dropouts = tables.get(4);
         assertEquals(List.of("Doctor", RoundsExample.ALPHA, "3", "1", "0.180", "0.180", "no", ""),
                 dropouts.rows().get(0).stream().map(RoundsTables.Cell::text).toList());
+    }
+
+    @Test
+    void dropOutsWhoRatedDifferentlyAreFlagged() {
+        var study = new concord.analysis.Study("Flagged", List.of(new concord.analysis.Outcome("a", "A", "")),
+                List.of(new concord.analysis.StakeholderGroup("1", "Doctor"), new concord.analysis.StakeholderGroup("2", "Patient")),
+                concord.analysis.RatingScale.grade(), concord.analysis.ConsensusRule.comet(), List.of());
+        var counts = new concord.analysis.DelphiAccumulator(study, List.of(concord.analysis.Round.numbered(1), concord.analysis.Round.numbered(2)));
+        for (int i = 0; i < 8; i++) {
+            counts.add(new concord.analysis.DelphiParticipant("c" + i, "1", java.util.Map.of(),
+                    java.util.Map.of(1, java.util.Map.of("a", 9), 2, java.util.Map.of("a", 9))));
+            counts.add(new concord.analysis.DelphiParticipant("d" + i, "1", java.util.Map.of(), java.util.Map.of(1, java.util.Map.of("a", 1))));
+        }
+        RoundsView flagged = RoundsView.of(concord.analysis.DelphiAnalyzer.withDefaults().analyze(counts)).orElseThrow();
+        RoundsView.DropoutRow doctor = flagged.dropouts().get(0);
+        // 8 × 9 against 8 × 1: U = 0; ties 2 × (8³ − 8) = 1008; σ² = 64/12 · (17 − 1008/240) = 68.267; z = −32/σ = −3.873
+        assertEquals(1.0751e-4, doctor.p().getAsDouble(), 1e-8);
+        assertEquals(doctor.p().getAsDouble(), doctor.q().getAsDouble(), 1e-15); // one outcome: q = p
+        assertTrue(doctor.flagged());
+        RoundsTables.Table table = RoundsTables.of(flagged).get(4);
+        assertEquals("yes", table.rows().get(0).get(6).text());
+        assertEquals("<0.001", table.rows().get(0).get(4).text());
+        assertTrue(table.highlighted().get(0));
+        assertTrue(flagged.dropoutSentence().startsWith("Drop-outs: 8 of 16 round-1 respondents"), flagged.dropoutSentence());
+        // doctors and all participants flagged; the patients (nobody) cannot be compared
+        assertTrue(flagged.dropoutSentence().endsWith("in 2 of 3 comparisons."), flagged.dropoutSentence());
+        assertEquals(List.of(true, false, true), flagged.dropouts().stream().map(RoundsView.DropoutRow::flagged).toList());
     }
 
     private static void response(RoundsView.ResponseRow row, long panel, long[] respondents, double[] ofPanel, double[] ofFirst,
