@@ -25,6 +25,8 @@ public final class FisherFreemanHalton {
     static final long NETWORK_MEMORY_LIMIT = 6_000_000L;
     /** Estimated network steps beyond which a 2 × 3 table is summed by {@link FisherTailSums} instead. */
     static final double TAIL_SUMS_FROM_STEPS = 1e7;
+    /** Terms the tail sums may need (estimated before starting; a few milliseconds). */
+    static final double TAIL_SUMS_MAX_TERMS = 2e6;
 
     private FisherFreemanHalton() {
     }
@@ -71,7 +73,7 @@ public final class FisherFreemanHalton {
             return Computed.of(FisherExactResult.enumeration(run[0], (long) run[1]));
         }
         String why;
-        if (networkLimit > 0 && tailSumsPay(counts, columnTotals, networkLimit)) {
+        if (networkLimit > 0 && tailSumsPay(counts, columnTotals)) {
             double[] run = FisherTailSums.run(counts, tolerance);
             return Computed.of(FisherExactResult.tailSums(run[0], (long) run[1]));
         }
@@ -95,11 +97,12 @@ public final class FisherFreemanHalton {
     }
 
     /**
-     * Whether a 2 × 3 (or 3 × 2) table goes to {@link FisherTailSums}: when the network algorithm would be allowed
-     * to run but needs more than {@link #TAIL_SUMS_FROM_STEPS} steps, about (c₀ + 1)(c₁ + 1) for the two smallest
-     * band totals (below that it is fast, and tables it computes keep their results byte for byte).
+     * Whether a 2 × 3 (or 3 × 2) table goes to {@link FisherTailSums}: when the network algorithm would need more
+     * than {@link #TAIL_SUMS_FROM_STEPS} steps, about (c₀ + 1)(c₁ + 1) for the two smallest band totals (below that
+     * it is fast, and the tables it computes keep their results byte for byte), and the tail sums need at most
+     * {@link #TAIL_SUMS_MAX_TERMS} terms (beyond, around N = 10⁶, the table stays with the network's size check).
      */
-    private static boolean tailSumsPay(long[][] counts, long[] columnTotals, long networkLimit) {
+    private static boolean tailSumsPay(long[][] counts, long[] columnTotals) {
         boolean twoByThree = counts.length == 2 && counts[0].length == 3 || counts.length == 3 && counts[0].length == 2;
         if (!twoByThree) {
             return false;
@@ -107,7 +110,7 @@ public final class FisherFreemanHalton {
         long[] totals = counts.length == 2 ? columnTotals.clone() : new long[] {sum(counts[0]), sum(counts[1]), sum(counts[2])};
         java.util.Arrays.sort(totals);
         double steps = (totals[0] + 1.0) * (totals[1] + 1.0);
-        return steps > TAIL_SUMS_FROM_STEPS && steps <= networkLimit;
+        return steps > TAIL_SUMS_FROM_STEPS && FisherTailSums.estimatedTerms(counts) <= TAIL_SUMS_MAX_TERMS;
     }
 
     private static long sum(long[] row) {

@@ -59,6 +59,24 @@ final class FisherTailSums {
         return new double[] {Math.min(1.0, sums.p()), sums.terms};
     }
 
+    /**
+     * About how many terms {@link #run} sums for this 2 × 3 table: the rows of x within about 11 SD of their mean
+     * (mass above e⁻⁶⁰ of the peak) times about 18 SD of y per row (a tail is summed until negligible).
+     */
+    static double estimatedTerms(long[][] table) {
+        long[][] t = table.length == 2 ? table : transpose(table);
+        double r1 = t[0][0] + t[0][1] + t[0][2];
+        double r2 = t[1][0] + t[1][1] + t[1][2];
+        double n = r1 + r2;
+        double c1 = t[0][0] + t[1][0];
+        double c2 = t[0][1] + t[1][1];
+        double rest = n - c1;
+        double sdX = Math.sqrt(r1 * (c1 / n) * (rest / n) * (r2 / Math.max(1, n - 1)));
+        double draws = r1 * rest / n;
+        double sdY = Math.sqrt(draws * (c2 / Math.max(1, rest)) * (1 - c2 / Math.max(1, rest)));
+        return (22 * sdX + 1) * (18 * sdY + 1);
+    }
+
     private double p() {
         long n = c1 + c2 + c3;
         long rest = c2 + c3;
