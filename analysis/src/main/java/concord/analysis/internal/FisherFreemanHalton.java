@@ -26,7 +26,7 @@ public final class FisherFreemanHalton {
     /** Estimated network steps beyond which a 2 × 3 table is summed by {@link FisherTailSums} instead. */
     static final double TAIL_SUMS_FROM_STEPS = 1e7;
     /** Terms the tail sums may need (estimated before starting; a few milliseconds). */
-    static final double TAIL_SUMS_MAX_TERMS = 2e6;
+    static final double TAIL_SUMS_MAX_TERMS = 1e7;
 
     private FisherFreemanHalton() {
     }

@@ -7,7 +7,8 @@ package concord.analysis.internal;
  * <p>With the margins fixed, a table is given by its first row (x, y, R₁ − x − y). For each x the tables
  * form a hypergeometric distribution in y, which is log-concave: the tables no more likely than the observed
  * one are the two tails of that distribution beyond boundaries found by bisection. Each x adds the mass of
- * its tails (or, when the tails are long, its whole mass minus the centre); rows of x whose whole mass is
+ * its tails, summed outward until a term is negligible (never the whole row minus its centre: that difference
+ * would keep the rounding of a row far more likely than the observed table); rows of x whose whole mass is
  * below e⁻⁶⁰ of the observed table's probability are left out (they change p by less than 1e-20 relative,
  * because p is at least the observed table's probability). Terms inside a row follow from the previous one by
  * the hypergeometric ratio, re-anchored on the exact log probability every {@value #ANCHOR} terms.
@@ -29,6 +30,8 @@ final class FisherTailSums {
     private final double[] lf;
     private final double constant;
     private final double threshold;
+    /** ln of the observed table's probability: terms are summed relative to it, so tiny p do not underflow. */
+    private final double scale;
     private long terms;
 
     private FisherTailSums(long[][] table, double tolerance) {
@@ -39,6 +42,7 @@ final class FisherTailSums {
         r1 = margins.rowTotals()[0];
         constant = margins.constant();
         threshold = margins.observed() + tolerance;
+        scale = constant + margins.observed();
         int n = (int) margins.total();
         lf = new double[n + 1];
         for (int i = 0; i <= n; i++) {
@@ -80,7 +84,6 @@ final class FisherTailSums {
     private double p() {
         long n = c1 + c2 + c3;
         long rest = c2 + c3;
-        double observedLogP = threshold + constant;
         // ln P(x) of the first cell alone: hypergeometric, r1 drawn from n with c1 marked
         double marginal = lf[(int) c1] + lf[(int) rest] + lf[(int) r1] + lf[(int) (n - r1)] - lf[(int) n];
         double p = 0;
@@ -90,7 +93,7 @@ final class FisherTailSums {
         for (long x = xFrom; x <= xTo; x++) {
             long m = r1 - x;
             double logRow = marginal - lf[(int) x] - lf[(int) (c1 - x)] - lf[(int) m] - lf[(int) (rest - m)];
-            if (logRow - observedLogP < NEGLIGIBLE_ROW) {
+            if (logRow - scale < NEGLIGIBLE_ROW) {
                 continue;
             }
             terms++;
@@ -101,49 +104,46 @@ final class FisherTailSums {
             compensation = (s - p) - y;
             p = s;
         }
-        return p;
+        // p = (Σ P / P_obs) · P_obs; a p below the smallest double is 0, as the other methods give it
+        return p == 0 ? 0 : Math.exp(Math.log(p) + scale);
     }
 
-    /** The mass of the tables of row x (first cell x, m = r1 − x left for the other two) with path ≤ threshold. */
+    /**
+     * The mass of the tables of row x (first cell x, m = r1 − x left for the other two) with path ≤ threshold,
+     * relative to the observed table's probability.
+     */
     private double rowMass(long x, long m, double logRow) {
         long lo = Math.max(0, m - c3);
         long hi = Math.min(c2, m);
         long mode = Math.min(hi, Math.max(lo, (m + 1) * (c2 + 1) / (c2 + c3 + 2)));
         if (path(x, mode) <= threshold) {
-            return Math.exp(logRow);
+            return Math.exp(logRow - scale);
         }
         // path rises on [lo, mode] and falls on [mode, hi]
         long left = path(x, lo) <= threshold ? lastAtOrBelow(x, lo, mode) : lo - 1;
         long right = path(x, hi) <= threshold ? firstAtOrBelow(x, mode, hi) : hi + 1;
-        long centre = right - left - 1;
-        double sd = Math.sqrt(Math.max(1.0, (double) m * c2 / (c2 + c3) * c3 / (c2 + c3)));
-        // boundaries within two SD of the mode: the tails hold a good part of the row (≥ ~5 %), so the whole
-        // row minus a short centre loses no precision; farther out the tails are summed themselves
-        if (centre < 4 * sd) {
-            return Math.max(0, Math.exp(logRow) - sum(x, left + 1, right - 1, false));
-        }
         double mass = 0;
         if (left >= lo) {
-            mass += sum(x, left, lo, true);
+            mass += tail(x, left, lo);
         }
         if (right <= hi) {
-            mass += sum(x, right, hi, true);
+            mass += tail(x, right, hi);
         }
         return mass;
     }
 
     /**
-     * Σ P(x, y) for y from {@code from} towards {@code to} (either direction); a {@code tail} (walked away from
-     * the mode, so its terms only shrink) stops once a term is below {@link #NEGLIGIBLE_TERM} of the sum.
+     * Σ P(x, y) / P_obs for y from {@code from} towards {@code to}, walking away from the mode (so the terms only
+     * shrink): it stops once a term is below {@link #NEGLIGIBLE_TERM} of the sum.
      */
-    private double sum(long x, long from, long to, boolean tail) {
+    private double tail(long x, long from, long to) {
         int step = from <= to ? 1 : -1;
         double sum = 0;
         double term = 0;
         long count = 0;
         for (long y = from; step > 0 ? y <= to : y >= to; y += step, count++) {
             if (count % ANCHOR == 0) {
-                term = Math.exp(constant + path(x, y));
+                term = Math.exp(constant + path(x, y) - scale);
             } else {
                 long z = r1 - x - y;
                 // P(y)/P(y − 1) = (c2 − y + 1)(z + 1) / (y (c3 − z)), and its inverse going down
@@ -151,7 +151,7 @@ final class FisherTailSums {
                         : (double) (y + 1) * (c3 - z + 1) / ((double) (c2 - y) * z);
             }
             sum += term;
-            if (tail && term < sum * NEGLIGIBLE_TERM) {
+            if (term < sum * NEGLIGIBLE_TERM) {
                 break;
             }
         }

@@ -89,6 +89,12 @@ class FisherTailSumsTest {
         long[][] different = {{5_000, 15_000, 30_000}, {5_600, 15_400, 29_000}};
         double q = FisherTailSums.run(different, TOL)[0];
         assertTrue(q > 0 && q < 1e-6, "p " + q);
+        // p far below the observed table's neighbours, and below the smallest double
+        long[][] strong = {{5, 40, 300}, {300, 40, 5}};
+        double network = FisherNetwork.run(strong, TOL, 2_000_000_000L, 50_000_000L).p();
+        assertTrue(network > 0 && network < 1e-100, "network p " + network);
+        assertEquals(network, FisherTailSums.run(strong, TOL)[0], 1e-9 * network);
+        assertEquals(0.0, FisherTailSums.run(new long[][] {{1, 2, 9_000}, {9_000, 2, 1}}, TOL)[0]);
     }
 
     @Test
