@@ -1,14 +1,21 @@
 package concord.analysis.internal;
 
 import concord.analysis.AnalysisOptions;
+import concord.analysis.Band;
+import concord.analysis.ConsensusRule;
 import concord.analysis.FisherExactResult;
+import concord.analysis.RatingScale;
 import concord.analysis.Study;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The printable description of what an analysis computed and how. */
+/**
+ * The printable description of what an analysis computed and how, in any report language: the analysis
+ * stores the English one in the result; reports in another language write it again from the result's
+ * scale, rule and options ({@code messages_*.properties}, keys {@code methods.*}).
+ */
 public final class MethodsText {
 
     private MethodsText() {
@@ -16,53 +23,71 @@ public final class MethodsText {
 
     /** @param estimated outcome label → its Fisher–Freeman–Halton Monte Carlo estimate, in study order */
     public static List<String> describe(Study study, AnalysisOptions options, Map<String, FisherExactResult> estimated) {
+        return describe(study.scale(), study.rule(), study.outcomes().size(), study.groups().size(), options, estimated,
+                Messages.english());
+    }
+
+    /** The methods in the language of {@code m}, from what the result records. */
+    public static List<String> describe(RatingScale scale, ConsensusRule rule, int outcomes, int groups, AnalysisOptions options,
+                                        Map<String, FisherExactResult> estimated, Messages m) {
         boolean anyMonteCarlo = !estimated.isEmpty();
         List<String> lines = new ArrayList<>();
-        lines.add("Ratings on the scale " + study.scale().describe() + "; "
-                + study.outcomes().size() + " outcomes compared between " + study.groups().size() + " groups.");
-        lines.add("Per group and outcome: valid percentages per band (missing answers excluded outcome by outcome), "
-                + "mean and standard deviation (divisor n − 1), median and quartiles by SPSS HAVERAGE "
-                + "(Hyndman–Fan type 6, position (n + 1)p).");
-        lines.add("Consensus rule: " + study.rule().describe(study.scale()) + ".");
-        lines.add("Pearson chi-square on the group × band table without continuity correction; bands nobody used "
-                + "and groups without answers are left out of the table, so df adjusts (SPSS Crosstabs). "
-                + "Reported with the number and percentage of cells with expected count < 5, the minimum expected "
-                + "count, and Cramér's V. The other rows of SPSS's Chi-Square Tests table are given too: likelihood "
-                + "ratio, Yates' continuity correction (2 × 2 tables only) and linear-by-linear association "
-                + "(groups scored by study order, bands 1–3).");
-        lines.add("Fisher's exact test on the same table (Fisher–Freeman–Halton for tables larger than 2 × 2): "
-                + "two-sided p summing all tables with the observed margins no more likely than the observed one "
-                + "(within relative 1e-7 for 2 × 2 tables and 3.45e-7 for larger ones, as R's fisher.test), "
-                + "by full enumeration when at most " + options.fisherEnumerationLimit() + " tables are possible, "
-                + "otherwise by the network algorithm (Mehta and Patel 1983, as R and SPSS Exact Tests)"
-                + (anyMonteCarlo ? "; where that would take more than " + options.fisherNetworkLimit()
-                + " steps, a Monte Carlo estimate (1 + hits)/(1 + " + options.fisherMonteCarloSamples()
-                + ") with seed " + options.fisherMonteCarloSeed() + " and a 99% Clopper–Pearson confidence interval" : "")
-                + ".");
+        lines.add(m.format("methods.scale", "scale", scale(scale, m), "outcomes", outcomes, "groups", groups));
+        lines.add(m.text("methods.perGroup"));
+        lines.add(m.format("methods.rule", "rule", rule(rule, scale, m)));
+        lines.add(m.text("methods.chiSquare"));
+        lines.add(m.format("methods.fisher", "enumerationLimit", options.fisherEnumerationLimit(), "monteCarlo", anyMonteCarlo
+                ? m.format("methods.fisherMonteCarlo", "networkLimit", options.fisherNetworkLimit(), "samples",
+                        options.fisherMonteCarloSamples(), "seed", options.fisherMonteCarloSeed()) : ""));
         if (anyMonteCarlo) {
             List<String> each = new ArrayList<>();
-            estimated.forEach((label, f) -> each.add(label + ": " + String.format(java.util.Locale.ROOT,
-                    "p = %s, 99%% CI %s–%s (%,d sampled tables, seed %d; %s)", FisherExactResult.fourDigits(f.p()),
-                    FisherExactResult.fourDigits(f.lower()), FisherExactResult.fourDigits(f.upper()), f.count(), f.seed(), f.why())));
-            lines.add("Fisher–Freeman–Halton p estimated by Monte Carlo for " + estimated.size() + " outcome"
-                    + (estimated.size() == 1 ? "" : "s") + " — " + String.join("; ", each) + ".");
+            estimated.forEach((label, f) -> each.add(m.format("methods.estimate", "outcome", label,
+                    "p", FisherExactResult.fourDigits(f.p()), "lower", FisherExactResult.fourDigits(f.lower()),
+                    "upper", FisherExactResult.fourDigits(f.upper()), "count", String.format(java.util.Locale.ROOT, "%,d", f.count()),
+                    "seed", f.seed(), "why", f.why())));
+            lines.add(m.format(estimated.size() == 1 ? "methods.estimatedOne" : "methods.estimatedMany", "count", estimated.size(),
+                    "list", String.join(m.text("list.separator"), each)));
         }
-        lines.add("Two groups: Mann–Whitney U test as SPSS NPAR TESTS: U = min(U1, U2), Wilcoxon W = rank sum of "
-                + "the smaller group (the first group if equal), Z with tie-corrected variance and no continuity "
-                + "correction, asymptotic two-sided p = 2(1 − Φ(|Z|)); exact two-sided p from the U distribution "
-                + "without ties (\"Exact Sig. [2*(1-tailed Sig.)]\", not corrected for ties) for N ≤ "
-                + options.exactMannWhitneyMaxN() + ".");
-        lines.add("Three or more groups: Kruskal–Wallis H with tie correction, df = groups − 1, asymptotic χ² p; "
-                + "pairwise Mann–Whitney tests with " + switch (options.pairwiseCorrection()) {
-                    case HOLM -> "Holm";
-                    case BONFERRONI -> "Bonferroni";
-                } + " correction.");
-        lines.add("Effect sizes: r = |Z|/√N, Cliff's delta = P(first > second) − P(first < second), "
-                + "Hodges–Lehmann shift = median of all pairwise differences (first − second), Cramér's V.");
-        lines.add("Benjamini–Hochberg q values per test across all outcomes where the test was computable "
-                + "(raw p values decide, as in the reference study; q values are an additional column).");
-        lines.add("An outcome differs between groups when the rank test or the Pearson chi-square has p < "
-                + java.math.BigDecimal.valueOf(options.alpha()).stripTrailingZeros().toPlainString() + ", or the groups' consensus classes differ.");
+        lines.add(m.format("methods.mannWhitney", "maxN", options.exactMannWhitneyMaxN()));
+        lines.add(m.format("methods.kruskalWallis", "correction", switch (options.pairwiseCorrection()) {
+            case HOLM -> m.text("methods.holm");
+            case BONFERRONI -> m.text("methods.bonferroni");
+        }));
+        lines.add(m.text("methods.effectSizes"));
+        lines.add(m.text("methods.benjaminiHochberg"));
+        lines.add(m.format("methods.differs", "alpha",
+                java.math.BigDecimal.valueOf(options.alpha()).stripTrailingZeros().toPlainString()));
         return lines;
+    }
+
+    /** "1–9 (1–3 not important, 4–6 …, 7–9 …)", as {@link RatingScale#describe()} in English. */
+    public static String scale(RatingScale scale, Messages m) {
+        return m.format("scale.describe", "min", scale.min(), "max", scale.max(),
+                "bottomRange", scale.bottom().rangeText(), "bottom", bandLabel(scale, Band.BOTTOM, m),
+                "middleRange", scale.middle().rangeText(), "middle", bandLabel(scale, Band.MIDDLE, m),
+                "topRange", scale.top().rangeText(), "top", bandLabel(scale, Band.TOP, m));
+    }
+
+    /** The rule as {@link ConsensusRule#describe} words it in English. */
+    public static String rule(ConsensusRule rule, RatingScale scale, Messages m) {
+        String threshold = (rule.thresholdInclusive() ? "≥" : ">") + percent(rule.thresholdPercent()) + "%";
+        String limit = (rule.limitInclusive() ? "≤" : "<") + percent(rule.limitPercent()) + "%";
+        return m.format("rule.describe", "threshold", threshold, "limit", limit, "top", scale.top().rangeText(),
+                "bottom", scale.bottom().rangeText());
+    }
+
+    /** A band's label: the GRADE labels of {@link RatingScale#of} in the report language, a scale's own labels as they are. */
+    public static String bandLabel(RatingScale scale, Band band, Messages m) {
+        String label = scale.band(band).label();
+        String key = switch (band) {
+            case BOTTOM -> "band.bottom";
+            case MIDDLE -> "band.middle";
+            case TOP -> "band.top";
+        };
+        return label.equals(Messages.english().text(key)) ? m.text(key) : label;
+    }
+
+    private static String percent(double percent) {
+        return percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent);
     }
 }

@@ -3,6 +3,7 @@ package concord.analysis.report;
 import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeResult;
 import concord.analysis.StudyResult;
+import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.ChartFonts;
 import concord.analysis.report.internal.DocxDocument;
 import concord.analysis.report.internal.DocxFigures;
@@ -11,6 +12,7 @@ import concord.analysis.report.internal.DocxTables;
 import concord.analysis.report.internal.FontChoice;
 import concord.analysis.report.internal.FontSource;
 import concord.analysis.report.internal.JointDisplayText;
+import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.RoundsTables;
 import concord.analysis.report.internal.RoundsView;
@@ -75,57 +77,59 @@ public final class DocxReportRenderer implements ReportRenderer {
     @Override
     public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
         ChartFonts fonts = ChartFonts.load(fontSources());
-        requireGlyphs(fonts, chartTexts(result));
-        ResultView view = new ResultView(result);
-        try (DocxDocument doc = DocxDocument.create(result.title(), true, result.title())) {
+        requireGlyphs(fonts, chartTexts(result, new ReportWords(result, Messages.forLanguage(context.language()))));
+        ResultView view = new ResultView(result, Messages.forLanguage(context.language()));
+        ReportWords w = view.words();
+        try (DocxDocument doc = DocxDocument.create(result.title(), true, result.title(), w.text("page.prefix"), w.text("page.suffix"))) {
             doc.title(result.title());
-            context.generatedAt().ifPresent(at -> doc.paragraph("Meta", "Generated " + DateTimeFormatter.ISO_INSTANT.format(at)));
+            context.generatedAt().ifPresent(at -> doc.paragraph("Meta",
+                    w.format("meta.generatedLine", "at", DateTimeFormatter.ISO_INSTANT.format(at))));
             for (Map.Entry<String, String> line : context.provenance().entrySet()) {
-                doc.paragraph("Meta", line.getKey() + ": " + line.getValue());
+                doc.paragraph("Meta", w.format("label.value", "name", w.provenanceName(line.getKey()), "value", line.getValue()));
             }
-            doc.heading(1, "Summary");
-            for (String sentence : Summary.sentences(result)) {
+            doc.heading(1, w.text("heading.summary"));
+            for (String sentence : Summary.sentences(view)) {
                 doc.paragraph("Normal", sentence);
             }
             DocxFigures figures = new DocxFigures(doc, view, fonts);
             DocxTables tables = new DocxTables(doc, view);
             doc.pageBreak();
-            doc.heading(1, "Outcomes that differ between groups (Figure 2)");
+            doc.heading(1, w.text("heading.figure2"));
             figures.figure2();
             if (!result.differingOutcomes().isEmpty()) {
-                doc.paragraph("Caption", "Outcomes that differ between groups");
+                doc.paragraph("Caption", w.text("differing.caption"));
                 tables.differing();
             }
             if (result.jointDisplay().isPresent()) {
                 doc.pageBreak();
-                doc.heading(1, "Joint display (Table 2)");
-                doc.paragraph("Caption", JointDisplayText.CAPTION);
+                doc.heading(1, w.text("heading.jointDisplay"));
+                doc.paragraph("Caption", new JointDisplayText(view).caption());
                 tables.jointDisplay();
             }
             doc.pageBreak();
-            doc.heading(1, "Consensus matrix");
+            doc.heading(1, w.text("heading.consensus"));
             figures.consensusMatrix();
-            doc.paragraph("Caption", "Consensus on critical importance");
+            doc.paragraph("Caption", w.text("consensus.caption"));
             tables.consensusMatrix();
             doc.pageBreak();
-            doc.heading(1, "Domain summary");
+            doc.heading(1, w.text("heading.domains"));
             figures.domainSummary();
-            doc.paragraph("Caption", "Domain summary");
+            doc.paragraph("Caption", w.text("domains.caption"));
             tables.domainSummary();
             RoundsView.of(result).ifPresent(rounds -> rounds(doc, tables, rounds));
             doc.pageBreak();
-            doc.heading(1, "Table 1");
-            doc.paragraph("Caption", "Table 1. Importance ratings per outcome and group, consensus and between-group tests");
+            doc.heading(1, w.text("heading.table1"));
+            doc.paragraph("Caption", w.text("table1.caption"));
             new DocxTable1(doc, view).write();
             if (!result.participantCharacteristics().isEmpty()) {
                 doc.pageBreak();
-                doc.heading(1, "Participant characteristics");
-                doc.paragraph("Caption", "Participant characteristics");
+                doc.heading(1, w.text("heading.characteristics"));
+                doc.paragraph("Caption", w.text("characteristics.caption"));
                 tables.characteristics();
             }
             doc.pageBreak();
-            doc.heading(1, "Methods");
-            for (String line : result.methods()) {
+            doc.heading(1, w.text("heading.methods"));
+            for (String line : w.methods()) {
                 doc.paragraph("Normal", line);
             }
             doc.write(out, context.metadataTimestamp());
@@ -145,7 +149,7 @@ public final class DocxReportRenderer implements ReportRenderer {
     }
 
     /** Every text the figures draw: outcome labels, domains, group labels, band labels. */
-    private static List<String> chartTexts(StudyResult result) {
+    private static List<String> chartTexts(StudyResult result, ReportWords w) {
         List<String> texts = new ArrayList<>();
         result.groups().stream().map(GroupSummary::label).forEach(texts::add);
         for (OutcomeResult outcome : result.outcomes()) {
@@ -153,7 +157,7 @@ public final class DocxReportRenderer implements ReportRenderer {
             texts.add(outcome.outcome().domain());
         }
         for (concord.analysis.Band band : concord.analysis.Band.values()) {
-            texts.add(result.scale().band(band).label());
+            texts.add(w.bandLabel(band));
         }
         return texts;
     }

@@ -3,8 +3,10 @@ package concord.analysis.report;
 import static concord.analysis.report.internal.Html.escape;
 
 import concord.analysis.StudyResult;
+import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.HtmlMeta;
-import concord.analysis.report.internal.RoundsView;
+import concord.analysis.report.internal.ReportWords;
+import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.Summary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,6 +42,14 @@ public final class HtmlReportRenderer implements ReportRenderer {
             @page{size:A4 landscape;margin:12mm}
             """;
 
+    /**
+     * Added to {@link #STYLESHEET} for a Delphi result only (single-survey reports stay byte-identical): the
+     * rows of the rounds view to look at (not stable, drop-outs differ) get the red bar of differing outcomes.
+     */
+    public static final String ROUNDS_STYLESHEET = """
+            .concord-table tr.differs th[scope=row]:first-child{font-weight:bold;border-left:4px solid #B2182B}
+            """;
+
     private HtmlReportRenderer() {
     }
 
@@ -59,41 +69,46 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     /** The report as a string. */
     public String html(StudyResult result, ReportContext context) {
+        String lang = context.language();
+        ResultView view = new ResultView(result, Messages.forLanguage(lang));
+        ReportWords w = view.words();
         StringBuilder html = new StringBuilder(256 * 1024);
         String title = escape(result.title());
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(escape(w.text("language"))).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"Concord\">\n")
-                .append("<title>").append(title).append(" \u2014 outcome importance report</title>\n")
-                .append("<style>\n").append(STYLESHEET).append("</style>\n</head>\n<body>\n<main>\n")
+                .append("<title>").append(escape(w.format("report.htmlTitle", "title", result.title()))).append("</title>\n")
+                .append("<style>\n").append(STYLESHEET).append(result.delphi().isPresent() ? ROUNDS_STYLESHEET : "")
+                .append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>").append(title).append("</h1>\n");
-        HtmlMeta.append(html, context);
-        html.append("<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">Summary</h2>\n");
-        for (String sentence : Summary.sentences(result)) {
+        HtmlMeta.append(html, context, w);
+        html.append("<section aria-labelledby=\"s-summary\">\n<h2 id=\"s-summary\">").append(escape(w.text("heading.summary")))
+                .append("</h2>\n");
+        for (String sentence : Summary.sentences(view)) {
             html.append("<p>").append(escape(sentence)).append("</p>\n");
         }
         html.append("</section>\n");
-        section(html, "s-figure2", "Outcomes that differ between groups (Figure 2)",
-                result.differingOutcomes().isEmpty() ? "<p>No outcome differs between the groups.</p>\n"
-                        : figure(SvgCharts.figure2(result, "r"), "Band percentages per group (bars) and mean scores (dots).")
-                                + HtmlTables.differingOutcomes(result));
+        section(html, "s-figure2", w.text("heading.figure2"),
+                result.differingOutcomes().isEmpty() ? "<p>" + escape(w.text("figure2.none")) + "</p>\n"
+                        : figure(SvgCharts.figure2(result, "r", lang), w.text("figure2.caption"))
+                                + HtmlTables.differingOutcomes(result, lang));
         if (result.jointDisplay().isPresent()) {
-            section(html, "s-joint-display", "Joint display (Table 2)", HtmlTables.jointDisplay(result));
+            section(html, "s-joint-display", w.text("heading.jointDisplay"), HtmlTables.jointDisplay(result, lang));
         }
-        section(html, "s-consensus", "Consensus matrix",
-                figure(SvgCharts.consensusMatrix(result, "r"), "Outcomes by the groups that rate them critically important.")
-                        + HtmlTables.consensusMatrix(result));
-        section(html, "s-domains", "Domain summary",
-                figure(SvgCharts.domainSummary(result, "r"), "Outcomes, critical outcomes per group and differing outcomes per domain.")
-                        + HtmlTables.domainSummary(result));
+        section(html, "s-consensus", w.text("heading.consensus"),
+                figure(SvgCharts.consensusMatrix(result, "r", lang), w.text("consensus.figureCaption"))
+                        + HtmlTables.consensusMatrix(result, lang));
+        section(html, "s-domains", w.text("heading.domains"),
+                figure(SvgCharts.domainSummary(result, "r", lang), w.text("domains.figureCaption"))
+                        + HtmlTables.domainSummary(result, lang));
         if (result.delphi().isPresent()) {
-            section(html, "s-rounds", RoundsView.SECTION, HtmlTables.rounds(result));
+            section(html, "s-rounds", HtmlTables.ROUNDS_HEADING, HtmlTables.rounds(result));
         }
-        section(html, "s-table1", "Table 1", HtmlTables.table1(result));
+        section(html, "s-table1", w.text("heading.table1"), HtmlTables.table1(result, lang));
         if (!result.participantCharacteristics().isEmpty()) {
-            section(html, "s-characteristics", "Participant characteristics", HtmlTables.characteristics(result));
+            section(html, "s-characteristics", w.text("heading.characteristics"), HtmlTables.characteristics(result, lang));
         }
-        section(html, "s-methods", "Methods", HtmlTables.methods(result));
+        section(html, "s-methods", w.text("heading.methods"), HtmlTables.methods(result, lang));
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }

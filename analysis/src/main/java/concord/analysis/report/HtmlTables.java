@@ -14,7 +14,9 @@ import concord.analysis.StudyResult;
 import concord.analysis.report.internal.CharacteristicsText;
 import concord.analysis.report.internal.Footnotes;
 import concord.analysis.report.internal.JointDisplayText;
+import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.Numbers;
+import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.RoundsTables;
 import concord.analysis.report.internal.RoundsView;
@@ -26,9 +28,13 @@ import java.util.List;
  * The report's tables as HTML fragments ({@code <table>} with caption, column and row headers,
  * footnotes for values that could not be computed), for the HTML report and the web dashboard.
  * Every text is escaped. Class names ({@code concord-table}, {@code num}, {@code differs},
- * {@code footnotes}) are styled by {@link HtmlReportRenderer#STYLESHEET}.
+ * {@code footnotes}) are styled by {@link HtmlReportRenderer#STYLESHEET}. Each fragment is English, or in
+ * the language given ({@code "zh"}, as {@link ReportContext#withLanguage}); numbers are the same in every language.
  */
 public final class HtmlTables {
+
+    /** The heading of the {@link #rounds} section, for pages that embed it. */
+    public static final String ROUNDS_HEADING = RoundsView.SECTION;
 
     private HtmlTables() {
     }
@@ -48,12 +54,16 @@ public final class HtmlTables {
      * has no joint display.
      */
     public static String jointDisplay(StudyResult result) {
+        return jointDisplay(result, Messages.ENGLISH);
+    }
+
+    public static String jointDisplay(StudyResult result, String language) {
         if (result.jointDisplay().isEmpty()) {
             return "";
         }
-        JointDisplayText text = new JointDisplayText(result);
+        JointDisplayText text = new JointDisplayText(view(result, language));
         StringBuilder html = new StringBuilder(16 * 1024);
-        html.append("<table class=\"concord-table joint-display\">\n<caption>").append(escape(JointDisplayText.CAPTION))
+        html.append("<table class=\"concord-table joint-display\">\n<caption>").append(escape(text.caption()))
                 .append("</caption>\n<thead>\n<tr>");
         for (String header : text.headers()) {
             html.append("<th scope=\"col\">").append(escape(header)).append("</th>");
@@ -138,16 +148,23 @@ public final class HtmlTables {
 
     /** The paper's Table 1: every outcome, every group, all statistics and the between-group tests. */
     public static String table1(StudyResult result) {
-        ResultView view = new ResultView(result);
+        return table1(result, Messages.ENGLISH);
+    }
+
+    public static String table1(StudyResult result, String language) {
+        ResultView view = view(result, language);
+        ReportWords w = view.words();
         Table1Text text = new Table1Text(view);
         Footnotes notes = new Footnotes("t1-fn-");
         List<GroupSummary> groups = view.groups();
         StringBuilder html = new StringBuilder(64 * 1024);
-        html.append("<table class=\"concord-table table1\">\n<caption>Table 1. Importance ratings per outcome and group, ")
-                .append("consensus and between-group tests</caption>\n<thead>\n<tr><th scope=\"col\" rowspan=\"2\">Outcome</th>")
-                .append("<th scope=\"col\" rowspan=\"2\">Group</th><th scope=\"colgroup\" colspan=\"")
-                .append(text.groupHeaders().size()).append("\">Per group</th><th scope=\"colgroup\" colspan=\"")
-                .append(text.comparisonHeaders().size()).append("\">Between groups</th></tr>\n<tr>");
+        html.append("<table class=\"concord-table table1\">\n<caption>").append(escape(w.text("table1.caption")))
+                .append("</caption>\n<thead>\n<tr><th scope=\"col\" rowspan=\"2\">").append(escape(w.text("column.outcome"))).append("</th>")
+                .append("<th scope=\"col\" rowspan=\"2\">").append(escape(w.text("column.group")))
+                .append("</th><th scope=\"colgroup\" colspan=\"")
+                .append(text.groupHeaders().size()).append("\">").append(escape(w.text("column.perGroup")))
+                .append("</th><th scope=\"colgroup\" colspan=\"")
+                .append(text.comparisonHeaders().size()).append("\">").append(escape(w.text("column.betweenGroups"))).append("</th></tr>\n<tr>");
         for (String header : text.groupHeaders()) {
             html.append("<th scope=\"col\">").append(escape(header)).append("</th>");
         }
@@ -177,8 +194,9 @@ public final class HtmlTables {
                     for (int c = 0; c < comparison.size(); c++) {
                         TextCell cell = comparison.get(c);
                         if (c == comparison.size() - 1 && differs && !outcome.comparison().reasons().isEmpty()) {
-                            html.append("<td class=\"differs-cell\" rowspan=\"").append(groups.size()).append("\">Yes<span class=\"why\">")
-                                    .append(escape(String.join("; ", outcome.comparison().reasons()))).append("</span></td>");
+                            html.append("<td class=\"differs-cell\" rowspan=\"").append(groups.size()).append("\">")
+                                    .append(escape(w.text("yes"))).append("<span class=\"why\">")
+                                    .append(escape(w.reasonsText(outcome))).append("</span></td>");
                             continue;
                         }
                         td(html, cell, notes, groups.size());
@@ -199,28 +217,35 @@ public final class HtmlTables {
      * Table 2 joint display).
      */
     public static String differingOutcomes(StudyResult result) {
-        ResultView view = new ResultView(result);
+        return differingOutcomes(result, Messages.ENGLISH);
+    }
+
+    public static String differingOutcomes(StudyResult result, String language) {
+        ResultView view = view(result, language);
+        ReportWords w = view.words();
         Footnotes notes = new Footnotes("d-fn-");
         StringBuilder html = new StringBuilder(8 * 1024);
-        html.append("<table class=\"concord-table differing\">\n<caption>Outcomes that differ between groups</caption>\n<thead><tr>")
-                .append("<th scope=\"col\">Outcome</th><th scope=\"col\">Domain</th>");
+        html.append("<table class=\"concord-table differing\">\n<caption>").append(escape(w.text("differing.caption")))
+                .append("</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">").append(escape(w.text("column.outcome"))).append("</th><th scope=\"col\">")
+                .append(escape(w.text("column.domain"))).append("</th>");
         for (GroupSummary group : view.groups()) {
-            html.append("<th scope=\"col\">").append(escape(group.label())).append(": % ")
-                    .append(escape(view.bandRange(concord.analysis.Band.TOP))).append("</th><th scope=\"col\">")
-                    .append(escape(group.label())).append(": mean</th>");
+            html.append("<th scope=\"col\">").append(escape(w.format("column.groupTop", "group", group.label(),
+                    "band", view.bandRange(concord.analysis.Band.TOP)))).append("</th><th scope=\"col\">")
+                    .append(escape(w.format("column.groupMean", "group", group.label()))).append("</th>");
         }
-        html.append("<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n");
+        html.append("<th scope=\"col\">").append(escape(w.text("column.why"))).append("</th></tr></thead>\n<tbody>\n");
         for (OutcomeResult outcome : result.differingOutcomes()) {
             html.append("<tr><th scope=\"row\">").append(escape(outcome.outcome().label())).append("</th><td>")
                     .append(escape(outcome.outcome().domain())).append("</td>");
             for (GroupSummary group : view.groups()) {
                 var stats = view.stats(outcome, group);
                 td(html, stats.filter(s -> s.pctTop().isPresent()).map(s -> TextCell.of(Numbers.percent(s.pctTop().getAsDouble())))
-                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "pctTop")).orElse("no answers from this group"))), notes, 1);
+                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "pctTop")).orElse(w.text("reason.noAnswers")))), notes, 1);
                 td(html, stats.filter(s -> s.mean().isPresent()).map(s -> TextCell.of(Numbers.oneDecimal(s.mean().getAsDouble())))
-                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "mean")).orElse("no answers from this group"))), notes, 1);
+                        .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "mean")).orElse(w.text("reason.noAnswers")))), notes, 1);
             }
-            html.append("<td>").append(escape(String.join("; ", outcome.comparison().reasons()))).append("</td></tr>\n");
+            html.append("<td>").append(escape(w.reasonsText(outcome))).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
         footnotes(html, notes);
@@ -229,14 +254,21 @@ public final class HtmlTables {
 
     /** Participant characteristics per group: mean (SD), median (range) or category counts (%). */
     public static String characteristics(StudyResult result) {
-        ResultView view = new ResultView(result);
+        return characteristics(result, Messages.ENGLISH);
+    }
+
+    public static String characteristics(StudyResult result, String language) {
+        ResultView view = view(result, language);
+        ReportWords w = view.words();
         CharacteristicsText text = new CharacteristicsText(view);
         Footnotes notes = new Footnotes("pc-fn-");
         StringBuilder html = new StringBuilder(8 * 1024);
-        html.append("<table class=\"concord-table characteristics\">\n<caption>Participant characteristics</caption>\n<thead><tr>")
-                .append("<th scope=\"col\">Characteristic</th>");
+        html.append("<table class=\"concord-table characteristics\">\n<caption>").append(escape(w.text("characteristics.caption")))
+                .append("</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">").append(escape(w.text("column.characteristic"))).append("</th>");
         for (GroupSummary group : view.groups()) {
-            html.append("<th scope=\"col\">").append(escape(group.label())).append(" (n = ").append(group.n()).append(")</th>");
+            html.append("<th scope=\"col\">").append(escape(w.format("column.groupN", "group", group.label(), "n", group.n())))
+                    .append("</th>");
         }
         html.append("</tr></thead>\n");
         for (ParticipantCharacteristic characteristic : result.participantCharacteristics()) {
@@ -259,14 +291,21 @@ public final class HtmlTables {
 
     /** Per domain: outcomes, critical outcomes per group, differing outcomes. */
     public static String domainSummary(StudyResult result) {
-        ResultView view = new ResultView(result);
+        return domainSummary(result, Messages.ENGLISH);
+    }
+
+    public static String domainSummary(StudyResult result, String language) {
+        ResultView view = view(result, language);
+        ReportWords w = view.words();
         StringBuilder html = new StringBuilder(4 * 1024);
-        html.append("<table class=\"concord-table domains\">\n<caption>Domain summary</caption>\n<thead><tr>")
-                .append("<th scope=\"col\">Domain</th><th scope=\"col\">Outcomes</th>");
+        html.append("<table class=\"concord-table domains\">\n<caption>").append(escape(w.text("domains.caption")))
+                .append("</caption>\n<thead><tr>")
+                .append("<th scope=\"col\">").append(escape(w.text("column.domain"))).append("</th><th scope=\"col\">")
+                .append(escape(w.text("column.outcomes"))).append("</th>");
         for (GroupSummary group : view.groups()) {
-            html.append("<th scope=\"col\">Critical: ").append(escape(group.label())).append("</th>");
+            html.append("<th scope=\"col\">").append(escape(w.format("column.critical", "group", group.label()))).append("</th>");
         }
-        html.append("<th scope=\"col\">Differing</th></tr></thead>\n<tbody>\n");
+        html.append("<th scope=\"col\">").append(escape(w.text("column.differing"))).append("</th></tr></thead>\n<tbody>\n");
         for (ResultView.DomainRow row : view.domainSummary()) {
             html.append("<tr><th scope=\"row\">").append(escape(row.domain())).append("</th><td class=\"num\">").append(row.outcomes()).append("</td>");
             for (int critical : row.criticalPerGroup()) {
@@ -280,14 +319,21 @@ public final class HtmlTables {
 
     /** The consensus matrix as a list: for each pattern of groups, the outcomes critical for exactly them. */
     public static String consensusMatrix(StudyResult result) {
-        ResultView view = new ResultView(result);
+        return consensusMatrix(result, Messages.ENGLISH);
+    }
+
+    public static String consensusMatrix(StudyResult result, String language) {
+        ResultView view = view(result, language);
+        ReportWords w = view.words();
         StringBuilder html = new StringBuilder(4 * 1024);
-        html.append("<table class=\"concord-table consensus\">\n<caption>Consensus on critical importance</caption>\n")
-                .append("<thead><tr><th scope=\"col\">Critical for</th><th scope=\"col\">Outcomes</th><th scope=\"col\">Which</th></tr></thead>\n<tbody>\n");
+        html.append("<table class=\"concord-table consensus\">\n<caption>").append(escape(w.text("consensus.caption")))
+                .append("</caption>\n<thead><tr><th scope=\"col\">").append(escape(w.text("column.criticalFor")))
+                .append("</th><th scope=\"col\">").append(escape(w.text("column.outcomes"))).append("</th><th scope=\"col\">")
+                .append(escape(w.text("column.which"))).append("</th></tr></thead>\n<tbody>\n");
         for (ResultView.ConsensusCell cell : view.consensusMatrix()) {
             html.append("<tr><th scope=\"row\">").append(escape(cell.label())).append("</th><td class=\"num\">")
                     .append(cell.outcomes().size()).append("</td><td>");
-            html.append(escape(String.join("; ", cell.outcomes().stream().map(o -> o.outcome().label()).toList())));
+            html.append(escape(w.list(cell.outcomes().stream().map(o -> o.outcome().label()).toList())));
             html.append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -296,11 +342,20 @@ public final class HtmlTables {
 
     /** The methods paragraphs of the result, escaped. */
     public static String methods(StudyResult result) {
+        return methods(result, Messages.ENGLISH);
+    }
+
+    /** The methods paragraphs in a language: English as the result stores them, others written from its options. */
+    public static String methods(StudyResult result, String language) {
         StringBuilder html = new StringBuilder();
-        for (String paragraph : result.methods()) {
+        for (String paragraph : view(result, language).words().methods()) {
             html.append("<p>").append(escape(paragraph)).append("</p>\n");
         }
         return html.toString();
+    }
+
+    private static ResultView view(StudyResult result, String language) {
+        return new ResultView(result, Messages.forLanguage(language));
     }
 
     private static void td(StringBuilder html, TextCell cell, Footnotes notes, int rowspan) {

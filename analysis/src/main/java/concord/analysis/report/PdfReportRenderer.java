@@ -15,6 +15,7 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import concord.analysis.StudyResult;
 import concord.analysis.StudyResultJson;
+import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.ConsensusMatrixChart;
 import concord.analysis.report.internal.DomainSummaryChart;
 import concord.analysis.report.internal.Figure2Chart;
@@ -26,6 +27,7 @@ import concord.analysis.report.internal.PdfMetadata;
 import concord.analysis.report.internal.JointDisplayText;
 import concord.analysis.report.internal.PdfTables;
 import concord.analysis.report.internal.ReportTexts;
+import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.RoundsTables;
 import concord.analysis.report.internal.RoundsView;
@@ -93,29 +95,30 @@ public final class PdfReportRenderer implements ReportRenderer {
 
     private void write(StudyResult result, ReportContext context, OutputStream out, String identity, PdfFonts fonts)
             throws IOException {
+        ResultView view = new ResultView(result, Messages.forLanguage(context.language()));
+        ReportWords w = view.words();
         requireGlyphs(fonts, ReportTexts.of(result, context));
-        ResultView view = new ResultView(result);
         Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN + 10);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setCloseStream(false);
             PdfMetadata.apply(document, writer, context.metadataTimestamp(), result.title(), identity);
-            writer.setPageEvent(new Footer(fonts, result.title()));
+            writer.setPageEvent(new Footer(fonts, result.title(), w));
             document.open();
             heading(document, fonts, result.title(), 16);
-            meta(document, fonts, context);
-            for (String sentence : Summary.sentences(result)) {
+            meta(document, fonts, context, w);
+            for (String sentence : Summary.sentences(view)) {
                 document.add(paragraph(fonts, sentence, 10, false));
             }
             ConsensusMatrixChart matrix = new ConsensusMatrixChart(view);
             boolean matrixOnFirstPage = fitsBelow(document, writer, ConsensusMatrixChart.WIDTH, matrix.height());
             if (matrixOnFirstPage) {
-                chart(document, writer, fonts, "Consensus matrix", ConsensusMatrixChart.WIDTH,
+                chart(document, writer, fonts, w.text("heading.consensus"), ConsensusMatrixChart.WIDTH,
                         new Drawing(matrix.height(), matrix::draw), availableBelow(document, writer));
             }
             figure2(document, writer, fonts, view);
             if (!matrixOnFirstPage) {
-                chartPage(document, writer, fonts, "Consensus matrix", ConsensusMatrixChart.WIDTH,
+                chartPage(document, writer, fonts, w.text("heading.consensus"), ConsensusMatrixChart.WIDTH,
                         () -> new Drawing(matrix.height(), matrix::draw));
             }
             domainSummary(document, writer, fonts, view);
@@ -124,14 +127,15 @@ public final class PdfReportRenderer implements ReportRenderer {
             }
             if (result.jointDisplay().isPresent()) {
                 document.newPage();
-                heading(document, fonts, JointDisplayText.CAPTION, 12);
+                JointDisplayText joint = new JointDisplayText(view);
+                heading(document, fonts, joint.caption(), 12);
                 document.add(new PdfTables(view, fonts).jointDisplay());
-                for (String note : new JointDisplayText(result).notes()) {
+                for (String note : joint.notes()) {
                     document.add(paragraph(fonts, note, 7.5f, false));
                 }
             }
             document.newPage();
-            heading(document, fonts, "Table 1. Importance ratings per outcome and group, consensus and between-group tests", 12);
+            heading(document, fonts, w.text("table1.caption"), 12);
             Footnotes table1Notes = new Footnotes("");
             float width = PAGE.getWidth() - 2 * MARGIN;
             float pageHeight = PAGE.getHeight() - 2 * MARGIN - 10;
@@ -145,14 +149,14 @@ public final class PdfReportRenderer implements ReportRenderer {
             footnotes(document, fonts, table1Notes);
             if (!result.participantCharacteristics().isEmpty()) {
                 document.newPage();
-                heading(document, fonts, "Participant characteristics", 12);
+                heading(document, fonts, w.text("heading.characteristics"), 12);
                 Footnotes notes = new Footnotes("");
                 document.add(new PdfTables(view, fonts).characteristics(notes));
                 footnotes(document, fonts, notes);
             }
             document.newPage();
-            heading(document, fonts, "Methods", 12);
-            for (String line : result.methods()) {
+            heading(document, fonts, w.text("heading.methods"), 12);
+            for (String line : w.methods()) {
                 document.add(paragraph(fonts, line, 9.5f, false));
             }
             document.close();
@@ -175,7 +179,7 @@ public final class PdfReportRenderer implements ReportRenderer {
     private void figure2(Document document, PdfWriter writer, PdfFonts fonts, ResultView view) throws DocumentException {
         var differing = view.result().differingOutcomes();
         if (differing.isEmpty()) {
-            document.add(paragraph(fonts, "No outcome differs between the groups.", 10, false));
+            document.add(paragraph(fonts, view.words().text("figure2.none"), 10, false));
             return;
         }
         float scale = (PAGE.getWidth() - 2 * MARGIN) / (float) Figure2Chart.WIDTH;
@@ -185,8 +189,9 @@ public final class PdfReportRenderer implements ReportRenderer {
         int perPage = (differing.size() + pages - 1) / pages; // balanced: 21 outcomes → 7 + 7 + 7, not 10 + 10 + 1
         for (int from = 0; from < differing.size(); from += perPage) {
             var part = differing.subList(from, Math.min(differing.size(), from + perPage));
-            String title = "Figure 2. Outcomes that differ between groups"
-                    + (differing.size() > perPage ? " (" + (from + 1) + "\u2013" + (from + part.size()) + " of " + differing.size() + ")" : "");
+            String title = differing.size() > perPage
+                    ? view.words().format("figure2.pageTitlePart", "from", from + 1, "to", from + part.size(), "total", differing.size())
+                    : view.words().text("figure2.pageTitle");
             chartPage(document, writer, fonts, title, Figure2Chart.WIDTH, () -> {
                 Figure2Chart chart = new Figure2Chart(view, part);
                 return new Drawing(chart.height(), chart::draw);
@@ -218,7 +223,7 @@ public final class PdfReportRenderer implements ReportRenderer {
         int perPage = DomainSummaryChart.domainsFitting(available, view.groups().size());
         for (int from = 0; from < rows.size(); from += perPage) {
             var part = rows.subList(from, Math.min(rows.size(), from + perPage));
-            chartPage(document, writer, fonts, "Domain summary", DomainSummaryChart.WIDTH, () -> {
+            chartPage(document, writer, fonts, view.words().text("heading.domains"), DomainSummaryChart.WIDTH, () -> {
                 DomainSummaryChart chart = new DomainSummaryChart(view, part);
                 return new Drawing(chart.height(), chart::draw);
             });
@@ -265,10 +270,12 @@ public final class PdfReportRenderer implements ReportRenderer {
         document.add(paragraph);
     }
 
-    private static void meta(Document document, PdfFonts fonts, ReportContext context) throws DocumentException {
-        context.generatedAt().ifPresent(at -> add(document, paragraph(fonts, "Generated " + DateTimeFormatter.ISO_INSTANT.format(at), 8.5f, false)));
+    private static void meta(Document document, PdfFonts fonts, ReportContext context, ReportWords w) throws DocumentException {
+        context.generatedAt().ifPresent(at -> add(document, paragraph(fonts,
+                w.format("meta.generatedLine", "at", DateTimeFormatter.ISO_INSTANT.format(at)), 8.5f, false)));
         for (Map.Entry<String, String> line : context.provenance().entrySet()) {
-            document.add(paragraph(fonts, line.getKey() + ": " + line.getValue(), 8.5f, false));
+            document.add(paragraph(fonts, w.format("label.value", "name", w.provenanceName(line.getKey()), "value", line.getValue()),
+                    8.5f, false));
         }
     }
 
@@ -299,10 +306,12 @@ public final class PdfReportRenderer implements ReportRenderer {
     private static final class Footer extends PdfPageEventHelper {
         private final PdfFonts fonts;
         private final String title;
+        private final ReportWords words;
 
-        Footer(PdfFonts fonts, String title) {
+        Footer(PdfFonts fonts, String title, ReportWords words) {
             this.fonts = fonts;
             this.title = title;
+            this.words = words;
         }
 
         @Override
@@ -310,7 +319,7 @@ public final class PdfReportRenderer implements ReportRenderer {
             PdfContentByte canvas = writer.getDirectContent();
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, fonts.phrase(title, 7.5f, false, Color.GRAY),
                     MARGIN, MARGIN / 2, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, fonts.phrase("Page " + writer.getPageNumber(), 7.5f, false, Color.GRAY),
+            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, fonts.phrase(words.format("page", "n", writer.getPageNumber()), 7.5f, false, Color.GRAY),
                     PAGE.getWidth() - MARGIN, MARGIN / 2, 0);
         }
     }

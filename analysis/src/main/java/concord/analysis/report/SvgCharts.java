@@ -1,6 +1,7 @@
 package concord.analysis.report;
 
 import concord.analysis.StudyResult;
+import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.ConsensusMatrixChart;
 import concord.analysis.report.internal.DomainSummaryChart;
 import concord.analysis.report.internal.Figure2Chart;
@@ -11,7 +12,7 @@ import concord.analysis.report.internal.Svg;
  * The report's charts as standalone inline SVG ({@code <svg role="img">} with title and
  * description, no scripts, no external references), for the HTML report and the web dashboard.
  * Every label is escaped. {@code idPrefix} keeps element ids unique when several charts share a
- * page.
+ * page. The words are English, or in the language given ({@code "zh"}).
  */
 public final class SvgCharts {
 
@@ -20,7 +21,11 @@ public final class SvgCharts {
 
     /** Figure 2 of the paper: band percentages and mean scores of the outcomes that differ. */
     public static String figure2(StudyResult result, String idPrefix) {
-        ResultView view = new ResultView(result);
+        return figure2(result, idPrefix, Messages.ENGLISH);
+    }
+
+    public static String figure2(StudyResult result, String idPrefix, String language) {
+        ResultView view = new ResultView(result, Messages.forLanguage(language));
         Figure2Chart chart = new Figure2Chart(view, result.differingOutcomes());
         Svg svg = new Svg(idPrefix + "-figure2", Figure2Chart.WIDTH, chart.height(), chart.title(), chart.description());
         chart.draw(svg);
@@ -29,7 +34,11 @@ public final class SvgCharts {
 
     /** Which outcomes are critical for both groups, only one, or neither. */
     public static String consensusMatrix(StudyResult result, String idPrefix) {
-        ConsensusMatrixChart chart = new ConsensusMatrixChart(new ResultView(result));
+        return consensusMatrix(result, idPrefix, Messages.ENGLISH);
+    }
+
+    public static String consensusMatrix(StudyResult result, String idPrefix, String language) {
+        ConsensusMatrixChart chart = new ConsensusMatrixChart(new ResultView(result, Messages.forLanguage(language)));
         Svg svg = new Svg(idPrefix + "-consensus", ConsensusMatrixChart.WIDTH, chart.height(), chart.title(), chart.description());
         chart.draw(svg);
         return svg.build();
@@ -37,7 +46,11 @@ public final class SvgCharts {
 
     /** Per domain: outcomes, critical outcomes per group, differing outcomes. */
     public static String domainSummary(StudyResult result, String idPrefix) {
-        DomainSummaryChart chart = new DomainSummaryChart(new ResultView(result));
+        return domainSummary(result, idPrefix, Messages.ENGLISH);
+    }
+
+    public static String domainSummary(StudyResult result, String idPrefix, String language) {
+        DomainSummaryChart chart = new DomainSummaryChart(new ResultView(result, Messages.forLanguage(language)));
         Svg svg = new Svg(idPrefix + "-domains", DomainSummaryChart.WIDTH, chart.height(), chart.title(), chart.description());
         chart.draw(svg);
         return svg.build();

@@ -65,7 +65,7 @@ public final class TopicGuideTemplate {
             case "zh" -> CHINESE;
             default -> throw new IllegalArgumentException("Topic guide: no template for language '" + language
                     + "'; Concord ships " + SHIPPED + ". Write your own template file (copy topic-guide-en.properties)"
-                    + " and configure it as publish.topic-guide-template");
+                    + " and configure it as topic-guide.template");
         };
     }
 

@@ -11,7 +11,9 @@ import concord.analysis.OutcomeComparison;
 import concord.analysis.OutcomeResult;
 import concord.analysis.ParticipantCharacteristic;
 import concord.analysis.StudyResult;
+import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.DeterministicZip;
+import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
 import concord.analysis.report.internal.RoundsTables;
 import concord.analysis.report.internal.RoundsView;
@@ -69,30 +71,35 @@ public final class XlsxReportRenderer implements ReportRenderer {
     public void render(StudyResult result, ReportContext context, OutputStream out) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(64 * 1024);
         Workbook workbook = new Workbook(raw, "Concord", "1.0");
-        workbook.properties().setTitle(text(result.title())).setSubject("Outcome importance by stakeholder group");
-        ResultView view = new ResultView(result);
-        table1(workbook.newWorksheet("Table 1"), view);
-        characteristics(workbook.newWorksheet("Characteristics"), view);
-        differing(workbook.newWorksheet("Differing"), view);
-        consensus(workbook.newWorksheet("Consensus"), view);
-        domains(workbook.newWorksheet("Domains"), view);
+        ResultView view = new ResultView(result, Messages.forLanguage(context.language()));
+        ReportWords w = view.words();
+        workbook.properties().setTitle(text(result.title())).setSubject(w.text("xlsx.subject"));
+        table1(workbook.newWorksheet(w.text("xlsx.sheetTable1")), view);
+        characteristics(workbook.newWorksheet(w.text("xlsx.sheetCharacteristics")), view);
+        differing(workbook.newWorksheet(w.text("xlsx.sheetDiffering")), view);
+        consensus(workbook.newWorksheet(w.text("xlsx.sheetConsensus")), view);
+        domains(workbook.newWorksheet(w.text("xlsx.sheetDomains")), view);
         RoundsView.of(result).ifPresent(rounds -> rounds(workbook.newWorksheet(ROUNDS_SHEET), rounds));
-        methods(workbook.newWorksheet("Methods"), result, context);
+        methods(workbook.newWorksheet(w.text("xlsx.sheetMethods")), view, context);
         workbook.finish();
         DeterministicZip.rewrite(raw.toByteArray(), context.metadataTimestamp(), out);
     }
 
     private static void table1(Worksheet sheet, ResultView view) {
-        List<String> headers = new ArrayList<>(List.of("Outcome field", "Outcome", "Domain", "Group", "n", "Missing"));
+        ReportWords w = view.words();
+        List<String> headers = new ArrayList<>(List.of(w.text("column.outcomeField"), w.text("column.outcome"),
+                w.text("column.domain"), w.text("column.group"), w.text("column.n"), w.text("xlsx.missing")));
         for (Band band : ResultView.bandsTopFirst()) {
-            headers.add("% " + view.bandRange(band));
+            headers.add(w.format("column.band", "band", view.bandRange(band)));
         }
         String rank = view.rankTestName();
-        headers.addAll(List.of("Mean", "SD", "Median", "Q1", "Q3", "Consensus", "Chi-square", "df", "Chi-square p",
-                "Cells E<5", "Min expected", "Exact p (Fisher-Freeman-Halton)", "Exact p method", "Exact p 99% CI lower",
-                "Exact p 99% CI upper", "Exact p samples", "Exact p seed", rank + " statistic", "Z", rank + " p",
-                "q (chi-square)", "q (exact)", "q (" + rank + ")", "Cramer's V", "r", "Cliff's delta", "Differs", "Why",
-                "Notes"));
+        for (String key : List.of("xlsx.mean", "xlsx.sd", "xlsx.median", "xlsx.q1", "xlsx.q3", "column.consensus", "xlsx.chiSquare",
+                "xlsx.df", "xlsx.chiSquareP", "xlsx.cellsBelow5", "xlsx.minExpected", "xlsx.exactP", "xlsx.exactMethod",
+                "xlsx.exactLower", "xlsx.exactUpper", "xlsx.exactSamples", "xlsx.exactSeed", "xlsx.rankStatistic", "xlsx.z",
+                "xlsx.rankP", "xlsx.qChiSquare", "xlsx.qExact", "xlsx.qRank", "xlsx.cramersV", "xlsx.r", "xlsx.cliffsDelta",
+                "column.differs", "column.why", "xlsx.notes")) {
+            headers.add(w.format(key, "test", rank));
+        }
         header(sheet, 0, headers);
         int row = 1;
         for (OutcomeResult outcome : view.result().outcomes()) {
@@ -116,12 +123,12 @@ public final class XlsxReportRenderer implements ReportRenderer {
                     number(sheet, row, c++, stats.median(), QUANTILE);
                     number(sheet, row, c++, stats.q1(), QUANTILE);
                     number(sheet, row, c++, stats.q3(), QUANTILE);
-                    text(sheet, row, c++, stats.consensus().map(x -> x.label()).orElse(""));
+                    text(sheet, row, c++, stats.consensus().map(w::consensus).orElse(""));
                     stats.notComputable().forEach((k, v) -> notes.put(k, v));
                 } else {
                     sheet.value(row, c++, 0);
                     c += 10;
-                    notes.put("group", "no answers from this group");
+                    notes.put("group", w.text("reason.noAnswers"));
                 }
                 OutcomeComparison comparison = outcome.comparison();
                 number(sheet, row, c++, comparison.chiSquare().map(x -> OptionalDouble.of(x.statistic())).orElse(OptionalDouble.empty()), "0.000");
@@ -131,7 +138,8 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 number(sheet, row, c++, comparison.chiSquare().map(x -> OptionalDouble.of(x.minExpected())).orElse(OptionalDouble.empty()), "0.00");
                 number(sheet, row, c++, comparison.fisherExact().map(x -> OptionalDouble.of(x.p())).orElse(OptionalDouble.empty()), P_FORMAT);
                 // how: exact (enumeration, network algorithm) or a Monte Carlo estimate with its 99% interval, samples and seed
-                text(sheet, row, c++, comparison.fisherExact().map(x -> x.exact() ? "exact (" + x.method().key() + ")" : "Monte Carlo")
+                text(sheet, row, c++, comparison.fisherExact().map(x -> x.exact() ? w.format("xlsx.exact", "method", x.method().key())
+                                : w.text("xlsx.monteCarlo"))
                         .orElse(""));
                 Optional<FisherExactResult> estimate = comparison.fisherExact().filter(x -> !x.exact());
                 number(sheet, row, c++, estimate.map(x -> OptionalDouble.of(x.lower())).orElse(OptionalDouble.empty()), ESTIMATE_FORMAT);
@@ -154,8 +162,8 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 number(sheet, row, c++, comparison.effectSizes().cramersV(), "0.000");
                 number(sheet, row, c++, comparison.effectSizes().r(), "0.000");
                 number(sheet, row, c++, comparison.effectSizes().cliffsDelta(), "0.000");
-                text(sheet, row, c++, comparison.differs() ? "Yes" : "No");
-                text(sheet, row, c++, String.join("; ", comparison.reasons()));
+                text(sheet, row, c++, w.text(comparison.differs() ? "yes" : "no"));
+                text(sheet, row, c++, w.reasonsText(outcome));
                 comparison.notComputable().forEach(notes::put);
                 List<String> noteText = new ArrayList<>();
                 notes.forEach((k, v) -> noteText.add(k + ": " + v));
@@ -171,31 +179,32 @@ public final class XlsxReportRenderer implements ReportRenderer {
     }
 
     private static void characteristics(Worksheet sheet, ResultView view) {
-        List<String> headers = new ArrayList<>(List.of("Characteristic", "Statistic"));
+        ReportWords w = view.words();
+        List<String> headers = new ArrayList<>(List.of(w.text("column.characteristic"), w.text("xlsx.statistic")));
         for (GroupSummary group : view.groups()) {
-            headers.add(group.label() + " (n = " + group.n() + ")");
+            headers.add(w.format("column.groupN", "group", group.label(), "n", group.n()));
         }
         header(sheet, 0, headers);
         int row = 1;
         for (ParticipantCharacteristic characteristic : view.result().participantCharacteristics()) {
             DemographicVariable variable = characteristic.variable();
             if (variable.kind() == DemographicVariable.Kind.CONTINUOUS) {
-                row = statRow(sheet, row, view, characteristic, "Mean", s -> s.mean(), ONE_DECIMAL);
-                row = statRow(sheet, row, view, characteristic, "SD", s -> s.sd(), ONE_DECIMAL);
-                row = statRow(sheet, row, view, characteristic, "Median", s -> s.median(), QUANTILE);
-                row = statRow(sheet, row, view, characteristic, "Minimum", s -> s.min(), QUANTILE);
-                row = statRow(sheet, row, view, characteristic, "Maximum", s -> s.max(), QUANTILE);
+                row = statRow(sheet, row, view, characteristic, w.text("xlsx.mean"), s -> s.mean(), ONE_DECIMAL);
+                row = statRow(sheet, row, view, characteristic, w.text("xlsx.sd"), s -> s.sd(), ONE_DECIMAL);
+                row = statRow(sheet, row, view, characteristic, w.text("xlsx.median"), s -> s.median(), QUANTILE);
+                row = statRow(sheet, row, view, characteristic, w.text("xlsx.minimum"), s -> s.min(), QUANTILE);
+                row = statRow(sheet, row, view, characteristic, w.text("xlsx.maximum"), s -> s.max(), QUANTILE);
             } else {
                 List<CategoryCount> categories = view.groups().stream().map(g -> view.characteristic(characteristic, g))
                         .flatMap(Optional::stream).findFirst().map(CharacteristicSummary::categories).orElse(List.of());
                 for (CategoryCount category : categories) {
-                    row = statRow(sheet, row, view, characteristic, category.label() + ", n", s -> count(s, category.code()), "0");
-                    row = statRow(sheet, row, view, characteristic, category.label() + ", %", s -> s.categories().stream()
+                    row = statRow(sheet, row, view, characteristic, w.format("xlsx.categoryN", "category", category.label()), s -> count(s, category.code()), "0");
+                    row = statRow(sheet, row, view, characteristic, w.format("xlsx.categoryPercent", "category", category.label()), s -> s.categories().stream()
                             .filter(x -> x.code().equals(category.code())).findFirst().map(CategoryCount::percent)
                             .orElse(OptionalDouble.of(0)), ONE_DECIMAL);
                 }
             }
-            row = statRow(sheet, row, view, characteristic, "Missing", s -> OptionalDouble.of(s.missing()), "0");
+            row = statRow(sheet, row, view, characteristic, w.text("xlsx.missing"), s -> OptionalDouble.of(s.missing()), "0");
         }
         sheet.width(0, 30);
         sheet.width(1, 22);
@@ -222,12 +231,13 @@ public final class XlsxReportRenderer implements ReportRenderer {
 
     /** The outcomes that differ, for the focus-group topic guide. */
     private static void differing(Worksheet sheet, ResultView view) {
-        List<String> headers = new ArrayList<>(List.of("Outcome field", "Outcome", "Domain"));
+        ReportWords w = view.words();
+        List<String> headers = new ArrayList<>(List.of(w.text("column.outcomeField"), w.text("column.outcome"), w.text("column.domain")));
         for (GroupSummary group : view.groups()) {
-            headers.add(group.label() + ": % " + view.bandRange(Band.TOP));
-            headers.add(group.label() + ": mean");
+            headers.add(w.format("column.groupTop", "group", group.label(), "band", view.bandRange(Band.TOP)));
+            headers.add(w.format("column.groupMean", "group", group.label()));
         }
-        headers.add("Why");
+        headers.add(w.text("column.why"));
         header(sheet, 0, headers);
         int row = 1;
         for (OutcomeResult outcome : view.result().differingOutcomes()) {
@@ -240,7 +250,7 @@ public final class XlsxReportRenderer implements ReportRenderer {
                 number(sheet, row, c++, stats.map(GroupStatistics::pctTop).orElse(OptionalDouble.empty()), ONE_DECIMAL);
                 number(sheet, row, c++, stats.map(GroupStatistics::mean).orElse(OptionalDouble.empty()), ONE_DECIMAL);
             }
-            text(sheet, row, c, String.join("; ", outcome.comparison().reasons()));
+            text(sheet, row, c, w.reasonsText(outcome));
             row++;
         }
         sheet.width(1, 36);
@@ -248,7 +258,9 @@ public final class XlsxReportRenderer implements ReportRenderer {
     }
 
     private static void consensus(Worksheet sheet, ResultView view) {
-        header(sheet, 0, List.of("Critical for", "Outcomes", "Outcome field", "Outcome"));
+        ReportWords w = view.words();
+        header(sheet, 0, List.of(w.text("column.criticalFor"), w.text("column.outcomes"), w.text("column.outcomeField"),
+                w.text("column.outcome")));
         int row = 1;
         for (ResultView.ConsensusCell cell : view.consensusMatrix()) {
             text(sheet, row, 0, cell.label());
@@ -266,9 +278,10 @@ public final class XlsxReportRenderer implements ReportRenderer {
     }
 
     private static void domains(Worksheet sheet, ResultView view) {
-        List<String> headers = new ArrayList<>(List.of("Domain", "Outcomes"));
-        view.groups().forEach(g -> headers.add("Critical: " + g.label()));
-        headers.add("Differing");
+        ReportWords w = view.words();
+        List<String> headers = new ArrayList<>(List.of(w.text("column.domain"), w.text("column.outcomes")));
+        view.groups().forEach(g -> headers.add(w.format("column.critical", "group", g.label())));
+        headers.add(w.text("column.differing"));
         header(sheet, 0, headers);
         int row = 1;
         for (ResultView.DomainRow domain : view.domainSummary()) {
@@ -313,21 +326,23 @@ public final class XlsxReportRenderer implements ReportRenderer {
         sheet.width(1, 30);
     }
 
-    private static void methods(Worksheet sheet, StudyResult result, ReportContext context) {
+    private static void methods(Worksheet sheet, ResultView view, ReportContext context) {
+        StudyResult result = view.result();
+        ReportWords w = view.words();
         int row = 0;
         text(sheet, row++, 0, result.title());
-        context.generatedAt().ifPresent(at -> text(sheet, 1, 0, "Generated " + DateTimeFormatter.ISO_INSTANT.format(at)));
+        context.generatedAt().ifPresent(at -> text(sheet, 1, 0, w.format("meta.generatedLine", "at", DateTimeFormatter.ISO_INSTANT.format(at))));
         row = context.generatedAt().isPresent() ? 2 : 1;
         for (Map.Entry<String, String> line : context.provenance().entrySet()) {
-            text(sheet, row, 0, line.getKey());
+            text(sheet, row, 0, w.provenanceName(line.getKey()));
             text(sheet, row++, 1, line.getValue());
         }
         row++;
-        for (String sentence : Summary.sentences(result)) {
+        for (String sentence : Summary.sentences(view)) {
             text(sheet, row++, 0, sentence);
         }
         row++;
-        for (String paragraph : result.methods()) {
+        for (String paragraph : w.methods()) {
             text(sheet, row, 0, paragraph);
             sheet.style(row, 0).wrapText(true).set();
             row++;

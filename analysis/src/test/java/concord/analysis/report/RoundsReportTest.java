@@ -103,6 +103,8 @@ class RoundsReportTest {
     void htmlShowsTheJsonFiguresEscaped() throws Exception {
         String html = HtmlReportRenderer.withDefaults().html(RESULT, CONTEXT);
         assertTrue(html.contains("<h2 id=\"s-rounds\">Delphi rounds</h2>"));
+        assertTrue(html.contains(HtmlReportRenderer.ROUNDS_STYLESHEET + "</style>"), "rows to look at are styled");
+        assertEquals(1, html.split("<tr class=\"differs\">", -1).length - 1, "the one not-stable row is marked, no drop-out row");
         assertFalse(html.contains("<b>Alpha</b>"));
         assertTrue(html.contains("&lt;b&gt;Alpha&lt;/b&gt; &amp; co"));
         for (Map.Entry<String, List<List<String>>> table : expected().entrySet()) {
@@ -118,6 +120,7 @@ class RoundsReportTest {
             String html = HtmlReportRenderer.withDefaults().html(single, CONTEXT);
             assertFalse(html.contains("Delphi rounds"));
             assertFalse(html.contains("rounds-"));
+            assertFalse(html.contains(HtmlReportRenderer.ROUNDS_STYLESHEET));
             assertEquals("", HtmlTables.rounds(single));
             String pdf = PdfReportRendererTest.allText(new PdfReader(PdfReportRenderer.withDefaults().render(single, CONTEXT)));
             assertFalse(pdf.contains("Delphi rounds"));

@@ -226,22 +226,41 @@ final class StudyResults {
      * reconstructed into 56 participants and analysed by the engine.
      */
     static StudyResult clbp() {
+        return clbp("Chronic low back pain outcomes (CLBPOQ), reconstructed from Table 1", "Doctor", "Patient", Map.of());
+    }
+
+    /** Chinese labels of some outcomes of the reference study (the rest keep the paper's English). */
+    static final Map<String, String> CLBP_CHINESE = Map.of(
+            "Pain/discomfort", "疼痛/不适",
+            "Activities of daily living", "日常生活活动",
+            "Body-image and appearance", "身体形象与外观",
+            "Adverse event", "不良事件",
+            "Effective rate", "有效率",
+            "Quality of life", "生活质量");
+
+    /** The reference study at full size as a Beijing hospital would label it: Chinese title, groups and outcomes. */
+    static StudyResult clbpChinese() {
+        return clbp("慢性腰痛结局指标（CLBPOQ）", "医生", "患者", CLBP_CHINESE);
+    }
+
+    private static StudyResult clbp(String title, String doctor, String patient, Map<String, String> labels) {
         Path tsv = sharedFile("reference/clbp-table1.tsv");
         PublishedTable table = PublishedTableReader.withDefaults().read(tsv);
         Reconstruction reconstruction = DatasetReconstructor.withDefaults().withSeed(20240607L)
                 .withGroupSize("Doctor", 22, 26).withGroupSize("Patient", 22, 30).reconstruct(table);
         List<Outcome> outcomes = new ArrayList<>();
         for (String label : table.outcomes()) {
-            outcomes.add(new Outcome(label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"), label, ""));
+            outcomes.add(new Outcome(label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"),
+                    labels.getOrDefault(label, label), ""));
         }
-        Study study = Study.of("Chronic low back pain outcomes (CLBPOQ), reconstructed from Table 1", outcomes,
-                List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient")));
+        Study study = Study.of(title, outcomes, List.of(new StakeholderGroup("1", doctor), new StakeholderGroup("2", patient)));
+        List<String> printed = table.outcomes();
         RatingAccumulator ratings = new RatingAccumulator(study);
         for (ReconstructedParticipant participant : reconstruction.participants(Map.of("Doctor", 26, "Patient", 30))) {
             int group = participant.group().equals("Doctor") ? 0 : 1;
             ratings.addParticipant(group);
             for (int o = 0; o < outcomes.size(); o++) {
-                Integer score = participant.ratings().get(outcomes.get(o).label());
+                Integer score = participant.ratings().get(printed.get(o));
                 if (score == null) {
                     ratings.addMissing(group, o);
                 } else {

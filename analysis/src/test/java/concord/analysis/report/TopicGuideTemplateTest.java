@@ -39,7 +39,7 @@ class TopicGuideTemplateTest {
             TopicGuideTemplate.chinese().text(key);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TopicGuideTemplate.forLanguage("fr"));
-        assertTrue(e.getMessage().contains("'fr'") && e.getMessage().contains("publish.topic-guide-template"), e.getMessage());
+        assertTrue(e.getMessage().contains("'fr'") && e.getMessage().contains("topic-guide.template"), e.getMessage());
     }
 
     @Test

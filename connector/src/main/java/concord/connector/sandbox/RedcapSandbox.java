@@ -210,6 +210,20 @@ public final class RedcapSandbox implements AutoCloseable {
                 records == null ? null : new String(records, StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Seeds the three-round CLBPOQ Delphi demo ({@code deploy/redcap/clbpoq-delphi-project.xml}): a longitudinal project
+     * with the events {@code round_1_arm_1} … {@code round_3_arm_1}, participants dropping out by round 3, and the
+     * {@code delphi_feedback} instrument (a file field per round, an {@code fb_<outcome>} text field per outcome).
+     */
+    public int seedDelphiDemoProject() {
+        byte[] xml = resource("clbpoq-delphi-project.xml");
+        if (xml == null) {
+            throw new IllegalStateException("The CLBPOQ Delphi demo project is not on the classpath: expected " + DEMO_RESOURCE_DIR
+                    + "clbpoq-delphi-project.xml (copied from deploy/redcap by the connector build); rebuild the connector module.");
+        }
+        return addProject(SandboxProject.fromOdm(xml, DEMO_RESOURCE_DIR + "clbpoq-delphi-project.xml"));
+    }
+
     private static byte[] resource(String name) {
         try (InputStream in = RedcapSandbox.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE_DIR + name)) {
             return in == null ? null : in.readAllBytes();

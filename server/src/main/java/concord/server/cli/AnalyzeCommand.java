@@ -10,6 +10,8 @@ import concord.server.config.OutcomeSelection;
 import concord.server.load.FeedResult;
 import concord.server.load.LoadIssue;
 import concord.server.load.LoadedStudy;
+import concord.server.load.QualitativeData;
+import concord.analysis.report.TopicGuideTemplate;
 import concord.server.load.RecordFiles;
 import concord.server.load.RoundSource;
 import concord.server.load.StudyConfigurationException;
@@ -32,12 +34,14 @@ import java.util.Set;
 
 /**
  * {@code analyze}: the offline path. Reads a REDCap data dictionary CSV and a raw record export CSV,
- * analyses them exactly as a service run would, and writes the requested files.
+ * analyses them exactly as a service run would, and writes the requested files. {@code --quotes FILE} reads coded
+ * quotes from a REDCap export holding the qualitative instrument (the records file itself, or an export of that
+ * instrument alone) for the joint display; {@code --topic-guide OUT.html|OUT.docx} writes the focus-group topic guide.
  */
 final class AnalyzeCommand {
     static final Set<String> OPTIONS = Set.of("records", "dictionary", "group-field", "outcomes", "domains",
             "demographics", "consensus", "title", "event", "rounds", "round-field", "json", "html", "pdf", "docx", "xlsx", "csv", "exclusions",
-            "threads");
+            "rounds-csv", "threads", "quotes", "topic-guide", "topic-guide-language", "topic-guide-template");
 
     private AnalyzeCommand() {
     }
@@ -52,9 +56,15 @@ final class AnalyzeCommand {
                 outputs.put(format, Path.of(args.get(format)));
             }
         }
-        if (outputs.isEmpty()) {
-            throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --docx, --xlsx, --csv)");
+        if (args.get("rounds-csv") != null && !outputs.containsKey("csv")) {
+            outputs.put("csv", null); // rounds.csv comes with the CSV report; only rounds.csv is written
         }
+        Path topicGuide = args.get("topic-guide") == null ? null : Path.of(args.get("topic-guide"));
+        if (outputs.isEmpty() && topicGuide == null) {
+            throw new CliException("analyze: say where to write results: --json OUT.json (and/or --html, --pdf, --docx, --xlsx, --csv,"
+                    + " --topic-guide OUT.html|OUT.docx)");
+        }
+        TopicGuideTemplate template = topicGuide == null ? null : AnalyzeQuotes.template(args, topicGuide);
         DomainSource domains;
         try {
             domains = DomainSource.valueOf(args.get("domains", "annotation").toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -86,7 +96,12 @@ final class AnalyzeCommand {
         }
         loaded.warnings().forEach(w -> err.println("warning: " + w));
         FeedResult read = RecordFiles.read(records, loaded, spec, threads(args));
-        StudyResult result = read.analyze();
+        QualitativeData quotes = args.get("quotes") == null ? null
+                : AnalyzeQuotes.read(Path.of(args.get("quotes")), dictionary, loaded, spec.projectId());
+        if (quotes != null) {
+            read = quotes.mergeInto(read);
+        }
+        StudyResult result = quotes == null ? read.analyze() : quotes.attachTo(read.analyze());
         ReportContext context = ReportContext.undated()
                 .withProvenance("Records file", records.getFileName().toString())
                 .withProvenance("Data dictionary", dictionaryFile.getFileName().toString())
@@ -98,11 +113,16 @@ final class AnalyzeCommand {
         if (loaded.rounds() != null) {
             context = context.withProvenance("Rounds", rounds(loaded));
         }
+        if (quotes != null) {
+            context = context.withProvenance("Quotes file", Path.of(args.get("quotes")).getFileName().toString())
+                    .withProvenance("Coded quotes", quotes.quotes().size() + " of " + quotes.rows() + " instances of " + quotes.instrument());
+        }
         List<RunArtifact> files = new ReportFiles().render(result, context, new ArrayList<>(outputs.keySet()),
                 read.issues(), read.issueCount());
         for (RunArtifact file : files) {
             String ext = file.name().substring(file.name().lastIndexOf('.') + 1);
-            Path target = file.name().equals(ReportFiles.EXCLUSIONS) ? exclusionsPath(args) : outputs.get(ext);
+            Path target = file.name().equals(ReportFiles.EXCLUSIONS) ? exclusionsPath(args)
+                    : file.name().equals(ReportFiles.ROUNDS) ? optionalPath(args, "rounds-csv") : outputs.get(ext);
             if (target != null) {
                 Path parent = target.toAbsolutePath().getParent();
                 if (parent != null) {
@@ -111,6 +131,13 @@ final class AnalyzeCommand {
                 Files.write(target, file.content());
                 out.println("wrote " + target + " (" + file.size() + " bytes)");
             }
+        }
+        if (topicGuide != null) {
+            AnalyzeQuotes.writeTopicGuide(result, context, template, topicGuide, out);
+        }
+        if (quotes != null) {
+            out.println(quotes.quotes().size() + " coded quotes read for the joint display, " + quotes.issueCount()
+                    + " problems in " + quotes.instrument());
         }
         out.println(read.records() + " records read, " + read.analysed() + " analysed, " + read.issueCount()
                 + " values excluded; " + result.outcomes().size() + " outcomes, " + result.summary().differing()
@@ -147,6 +174,10 @@ final class AnalyzeCommand {
             // below
         }
         throw new CliException("analyze: --threads must be a whole number of at least 1, not '" + value + "'");
+    }
+
+    private static Path optionalPath(CliArgs args, String option) {
+        return args.get(option) == null ? null : Path.of(args.get(option));
     }
 
     private static Path exclusionsPath(CliArgs args) {

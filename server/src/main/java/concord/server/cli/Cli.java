@@ -12,12 +12,14 @@ public final class Cli {
     static final String USAGE = """
             Usage: java -jar concord.jar [command] [options]
               (no command)   run the service (configuration: application.yml, --config via -Dmicronaut.config.files, env)
-              demo [--port 8080] [--sandbox-port 8089]
+              demo [--port 8080] [--sandbox-port 8089] [--delphi]
                              REDCap sandbox with the CLBPOQ demo project + the service, analysed and published
+                             (--delphi: the three-round Delphi demo, with each participant's feedback PDF)
               analyze --records EXPORT.csv --dictionary DICTIONARY.csv [--group-field FIELD (default: the field tagged @CONCORD-GROUP)]
                       [--outcomes @CONCORD-OUTCOME|INSTRUMENT|f1,f2] [--domains annotation|section-header|matrix-group|none]
                       [--demographics f1,f2] [--consensus 80/15|comet] [--title T]
                       [--json OUT.json] [--html OUT.html] [--pdf OUT.pdf] [--docx OUT.docx] [--xlsx OUT.xlsx] [--csv OUT.csv] [--exclusions OUT.csv]
+                      [--rounds-csv OUT.csv (Delphi studies: the rounds view)]
                       [--threads N (default: the processors)]
               check [--project ID] [--config FILE]     check configured projects against their live REDCap projects
               run --project ID [--config FILE]         run one project now and print the outcome

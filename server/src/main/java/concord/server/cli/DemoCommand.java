@@ -32,11 +32,12 @@ final class DemoCommand {
     }
 
     static int run(List<String> argv, PrintStream out) throws InterruptedException, java.io.IOException {
-        CliArgs args = new CliArgs("demo", argv, Set.of("port", "sandbox-port"));
+        boolean delphi = argv.contains("--delphi");
+        CliArgs args = new CliArgs("demo", argv.stream().filter(a -> !a.equals("--delphi")).toList(), Set.of("port", "sandbox-port"));
         int port = args.integer("port", 8080);
         int sandboxPort = args.integer("sandbox-port", 8089);
         RedcapSandbox sandbox = RedcapSandbox.builder().port(sandboxPort).build().start();
-        int pid = sandbox.seedDemoProject();
+        int pid = delphi ? sandbox.seedDelphiDemoProject() : sandbox.seedDemoProject();
         String token = sandbox.createToken(pid, SandboxUser.withAllRights("concord_demo"));
         String detSecret = random(16);
         String adminToken = random(16);
@@ -56,9 +57,13 @@ final class DemoCommand {
         props.put(p + "group-field", "group");
         props.put(p + "demographic-fields", "age,sex");
         props.put(p + "det-secret", detSecret);
-        props.put(p + "publish.results", "RECORD");
-        props.put(p + "publish.results-record", "concord-results");
-        props.put(p + "publish.pdf-field", "concord_report_pdf");
+        if (delphi) {
+            DelphiDemo.configure(props, p); // the Delphi project has no results instruments
+        } else {
+            props.put(p + "publish.results", "RECORD");
+            props.put(p + "publish.results-record", "concord-results");
+            props.put(p + "publish.pdf-field", "concord_report_pdf");
+        }
         props.put(p + "publish.dashboard-url", base + "/dashboard/" + PROJECT);
         // The demo serves plain http on loopback; a Secure cookie would not come back over it in every browser.
         props.put("concord.web.secure-cookie", "false");
@@ -72,6 +77,9 @@ final class DemoCommand {
         Run queued = ctx.getBean(RunTriggers.class).trigger(PROJECT, TriggerKind.CLI);
         Run run = ContextCommands.await(ctx.getBean(RunRepository.class), queued.id(), Duration.ofMinutes(10));
         out.println(ContextCommands.describe(run));
+        if (delphi) {
+            DelphiDemo.printFeedback(out, sandbox, token);
+        }
         out.println();
         out.println("Runs:            curl -H 'Authorization: Bearer " + adminToken + "' " + base + "/projects/" + PROJECT + "/runs");
         out.println("Report files:    " + base + "/runs/" + run.id() + "/files  (same bearer token)");

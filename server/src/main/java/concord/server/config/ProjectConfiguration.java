@@ -35,6 +35,9 @@ import java.util.Locale;
  * @param detSecret          secret that the Data Entry Trigger URL must carry ({@code ?secret=})
  * @param schedule           cron expression for scheduled runs (blank: none)
  * @param publish            where results go back into REDCap
+ * @param qualitative        the qualitative instrument whose coded quotes make the joint display
+ * @param topicGuide         wording of the focus-group topic guide (format {@code topic-guide})
+ * @param feedback           personal feedback to each participant of a Delphi round
  */
 @EachProperty("concord.projects")
 public record ProjectConfiguration(
@@ -54,7 +57,10 @@ public record ProjectConfiguration(
         @Nullable String roundField,
         @Nullable String detSecret,
         @Nullable String schedule,
-        @Nullable PublishConfiguration publish) {
+        @Nullable PublishConfiguration publish,
+        @Nullable QualitativeConfiguration qualitative,
+        @Nullable TopicGuideConfiguration topicGuide,
+        @Nullable FeedbackConfiguration feedback) {
 
     public ProjectConfiguration {
         outcomes = outcomes == null ? List.of("@CONCORD-OUTCOME") : List.copyOf(outcomes);
@@ -62,6 +68,9 @@ public record ProjectConfiguration(
         domains = domains == null ? DomainSource.ANNOTATION : domains;
         consensus = consensus == null || consensus.isBlank() ? "80/15" : consensus.trim();
         publish = publish == null ? PublishConfiguration.defaults() : publish;
+        qualitative = qualitative == null ? new QualitativeConfiguration(null) : qualitative;
+        topicGuide = topicGuide == null ? new TopicGuideConfiguration(null, null) : topicGuide;
+        feedback = feedback == null ? FeedbackConfiguration.defaults() : feedback;
     }
 
     /** How the configured outcome list is to be read. */
@@ -93,7 +102,77 @@ public record ProjectConfiguration(
                 + ", consensus=" + consensus + ", event=" + event + ", repeatInstance=" + repeatInstance
                 + (rounds == null ? "" : ", rounds=" + rounds) + (roundField == null ? "" : ", roundField=" + roundField)
                 + ", token=" + (token == null ? "unset" : "***") + ", detSecret=" + (detSecret == null ? "unset" : "***")
-                + ", schedule=" + schedule + ", publish=" + publish + "]";
+                + ", schedule=" + schedule + ", publish=" + publish + ", qualitative=" + qualitative
+                + ", topicGuide=" + topicGuide + (feedback.enabled() ? ", feedback=" + feedback : "") + "]";
+    }
+
+    /**
+     * Bound from {@code concord.projects.<id>.qualitative.*} (docs/service.md, "Qualitative data").
+     *
+     * @param instrument the repeating instrument with the coded quotes; default {@code qualitative_data}, read when the
+     *                   data dictionary has it; {@code none}: never read
+     */
+    @ConfigurationProperties("qualitative")
+    public record QualitativeConfiguration(@Nullable String instrument) {
+        public QualitativeConfiguration {
+            instrument = instrument == null || instrument.isBlank() ? concord.server.load.QualitativeInstrument.DEFAULT_NAME
+                    : instrument.trim();
+        }
+    }
+
+    /**
+     * Bound from {@code concord.projects.<id>.topic-guide.*}.
+     *
+     * @param language the shipped wording: {@code en} (default) or {@code zh}
+     * @param template a project's own template file (UTF-8 properties, docs/reports.md); wins over the language
+     */
+    @ConfigurationProperties("topic-guide")
+    public record TopicGuideConfiguration(@Nullable String language, @Nullable String template) {
+        public TopicGuideConfiguration {
+            language = language == null || language.isBlank() ? "en" : language.trim();
+            template = template == null || template.isBlank() ? null : template.trim();
+        }
+
+        /**
+         * The wording to use.
+         *
+         * @throws IllegalArgumentException naming the language or the file and its problems
+         */
+        public concord.analysis.report.TopicGuideTemplate resolve() {
+            return template != null ? concord.analysis.report.TopicGuideTemplate.load(java.nio.file.Path.of(template))
+                    : concord.analysis.report.TopicGuideTemplate.forLanguage(language);
+        }
+    }
+
+    /**
+     * Personal feedback for the participants of a Delphi round, published after the reports; bound from
+     * {@code concord.projects.<id>.feedback.*}.
+     *
+     * @param enabled      publish feedback at all (the project must be a Delphi study)
+     * @param fileField    file-upload field of each participant's record receiving their PDF; {@code {round}} stands
+     *                     for the round number
+     * @param minGroupSize smallest group (and number of answers to an outcome) whose distribution is shown
+     */
+    @ConfigurationProperties("feedback")
+    public record FeedbackConfiguration(
+            @Bindable(defaultValue = "false") boolean enabled,
+            @Nullable String fileField,
+            @Nullable Integer minGroupSize) {
+
+        public static final String DEFAULT_FILE_FIELD = "concord_feedback_r{round}";
+        public static final int DEFAULT_MIN_GROUP_SIZE = 5;
+
+        public FeedbackConfiguration {
+            fileField = fileField == null || fileField.isBlank() ? DEFAULT_FILE_FIELD : fileField.trim();
+            minGroupSize = minGroupSize == null ? DEFAULT_MIN_GROUP_SIZE : minGroupSize;
+            if (minGroupSize < 1) {
+                throw new IllegalArgumentException("feedback.min-group-size must be at least 1, got " + minGroupSize);
+            }
+        }
+
+        public static FeedbackConfiguration defaults() {
+            return new FeedbackConfiguration(false, null, null);
+        }
     }
 
     /**
@@ -101,7 +180,7 @@ public record ProjectConfiguration(
      *
      * @param enabled        publish at all (false: results are kept in Concord's database only)
      * @param folder         File Repository folder created once and found again by this name
-     * @param formats        report files to upload: any of html, pdf, docx, xlsx, csv, json
+     * @param formats        report files to upload: any of html, pdf, docx, xlsx, csv, json, topic-guide (topic-guide.html and .docx)
      * @param results        where the {@code concord_results} records go: NONE, PROJECT (a separate results project) or RECORD (a dedicated record of the study project)
      * @param resultsApiUrl  API URL of the results project (default: the study project's URL)
      * @param resultsToken   API token of the results project
@@ -121,7 +200,7 @@ public record ProjectConfiguration(
             @Nullable String pdfField,
             @Nullable String dashboardUrl) {
 
-        public static final List<String> ALL_FORMATS = List.of("html", "pdf", "docx", "xlsx", "csv", "json");
+        public static final List<String> ALL_FORMATS = List.of("html", "pdf", "docx", "xlsx", "csv", "json", "topic-guide");
 
         /** Where the results records are written. */
         public enum ResultsTarget { NONE, PROJECT, RECORD }

@@ -32,6 +32,14 @@ public record QualitativeData(String instrument, List<CodedQuote> quotes, Map<St
         return quotes.isEmpty() ? result : result.withQuotes(quotes, coreAreas);
     }
 
+    /** The ratings' feed with these issues added (after its own) and the fingerprint of ratings and quotes. */
+    public FeedResult mergeInto(FeedResult feed) {
+        List<LoadIssue> all = new java.util.ArrayList<>(feed.issues());
+        issues.stream().limit(Math.max(0, 1000 - all.size())).forEach(all::add);
+        return new FeedResult(feed.accumulator(), feed.records(), feed.analysed(), feed.issueCount() + issueCount, all,
+                fingerprint(feed.fingerprint()), feed.rounds(), feed.participants());
+    }
+
     /**
      * The fingerprint of ratings and quotes together: the ratings' own when no instance was read (projects without
      * qualitative data keep their fingerprints), else a SHA-256 of both, so a changed quote re-publishes.

@@ -8,6 +8,7 @@ import concord.connector.ExportColumns;
 import concord.connector.ExportRow;
 import concord.connector.RecordRowSink;
 import concord.server.load.internal.Cells;
+import concord.server.load.internal.DesignText;
 import concord.server.load.internal.Fingerprint;
 import concord.server.load.internal.KeyStrings;
 import concord.server.load.internal.ParsedRow;
@@ -24,8 +25,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -99,30 +98,8 @@ public final class RecordFeed implements RecordRowSink {
         this.progress = progress;
         this.codes = new ParsedRow.Codes(study, rounds != null && !rounds.byEvent() ? rounds.codes() : List.of());
         this.exportFields = loaded.exportFields();
-        this.design = Fingerprint.design(design(loaded));
+        this.design = Fingerprint.design(DesignText.of(loaded));
         this.digests = new RowDigests((long) part << 40);
-    }
-
-    /**
-     * Everything of the dictionary that shapes the result, in a fixed order: a renamed label, a deleted group
-     * choice or a moved domain must make the next run publish again, though no value changed.
-     */
-    private static String design(LoadedStudy loaded) {
-        Study study = loaded.study();
-        StringBuilder s = new StringBuilder(study.title()).append('\u001e').append(loaded.recordIdField()).append('\u001e')
-                .append(loaded.groupField()).append('\u001e').append(study.scale().min()).append('-').append(study.scale().max());
-        study.outcomes().forEach(o -> s.append("\u001eO").append(o.field()).append('\u001f').append(o.label())
-                .append('\u001f').append(o.domain()));
-        study.groups().forEach(g -> s.append("\u001eG").append(g.code()).append('\u001f').append(g.label()));
-        study.demographics().forEach(d -> {
-            s.append("\u001eD").append(d.field()).append('\u001f').append(d.label()).append('\u001f').append(d.kind());
-            (d.choices() == null ? Map.<String, String>of() : new TreeMap<>(d.choices())).forEach((code, label) -> s.append('\u001f').append(code).append('=').append(label));
-        });
-        if (loaded.rounds() != null) { // a single survey's design text stays what it was
-            s.append("\u001eR").append(loaded.rounds().byEvent() ? "" : loaded.rounds().field());
-            loaded.rounds().rounds().forEach(r -> s.append('\u001f').append(r.code()).append('=').append(r.label()));
-        }
-        return s.toString();
     }
 
     @Override

@@ -19,7 +19,27 @@ public final class DashboardBody {
     }
 
     public static String html(StudyResult result) {
-        return result.groups().size() == 2 ? twoGroups(result) : manyGroups(result);
+        return (result.groups().size() == 2 ? twoGroups(result) : manyGroups(result)) + rounds(result);
+    }
+
+    /**
+     * A Delphi study: what the figures above are and where the rounds view is. The body is pasted once and the
+     * results instruments hold the latest round only, so it names the rounds rather than printing figures that
+     * would go stale.
+     */
+    private static String rounds(StudyResult result) {
+        if (result.delphi().isEmpty()) {
+            return "";
+        }
+        List<String> labels = result.delphi().get().rounds().stream().map(r -> escape(r.round().label())).toList();
+        return """
+                <h4>%1$s</h4>
+                <p>A Delphi study in %2$d rounds (%3$s): the figures above are those of the latest round with answers.
+                   The rounds view (consensus per outcome, group and round, stability between the latest two rounds, the
+                   stopping advice, response per round and group, and the drop-outs' round-1 ratings) is in the "%1$s"
+                   section of every report, the Rounds sheet of the Excel report and rounds.csv in the File Repository,
+                   and on the Concord dashboard.</p>
+                """.formatted(escape(concord.analysis.report.HtmlTables.ROUNDS_HEADING), labels.size(), String.join(", ", labels));
     }
 
     /** Two groups: the role fields of {@code concord_outcome_results}, one chart per group. */

@@ -151,8 +151,8 @@ public final class FeedbackPublisher {
                 client.importRecords(batch, OverwriteBehavior.OVERWRITE, ReturnContent.COUNT);
                 imported.add(batch);
             }
-            LOG.info("Project {}: feedback of round {} published for {} participants into {}{}", project, feedback.round(),
-                    feedback.participants(), file.field(), fields.isEmpty() ? "" : " and " + names(fields));
+            LOG.info("Project {}: feedback of round {} published for {} participants into {} and {} value fields", project,
+                    feedback.round(), feedback.participants(), file.field(), fields.size());
             return new FeedbackReceipt(feedback.round(), feedback.participants(), file.field(), file.event(),
                     fields.stream().map(FeedbackField::field).toList());
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ public record FeedbackReceipt(int round, int participants, String fileField, Str
 
     public String describe() {
         return "feedback of round " + round + " for " + participants + " participants in field " + fileField
-                + (event.isEmpty() ? "" : " (event " + event + ")") + (valueFields.isEmpty() ? "" : " and " + valueFields);
+                + (event.isEmpty() ? "" : " (event " + event + ")") + (valueFields.isEmpty() ? "" : valueFields.size() <= 3
+                ? " and " + valueFields : " and " + valueFields.size() + " value fields (" + valueFields.get(0) + ", …)");
     }
 }

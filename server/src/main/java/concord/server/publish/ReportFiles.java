@@ -8,6 +8,9 @@ import concord.analysis.report.HtmlReportRenderer;
 import concord.analysis.report.PdfReportRenderer;
 import concord.analysis.report.ReportContext;
 import concord.analysis.report.ReportRenderer;
+import concord.analysis.report.TopicGuide;
+import concord.analysis.report.TopicGuideRenderer;
+import concord.analysis.report.TopicGuideTemplate;
 import concord.analysis.report.XlsxReportRenderer;
 import concord.server.load.LoadIssue;
 import concord.server.run.RunArtifact;
@@ -19,10 +22,17 @@ import java.util.Locale;
 
 /**
  * Renders one result into the configured report files, plus {@code exclusions.csv} (the values the
- * run left out and why). File names are stable ({@code report.html}, …); the publisher dates them.
+ * run left out and why) and, for a Delphi result with CSV among the formats, {@code rounds.csv}. File names are stable
+ * ({@code report.html}, …); the publisher dates them. The format {@code topic-guide} gives two files, the focus-group
+ * topic guide as {@value #TOPIC_GUIDE_HTML} and {@value #TOPIC_GUIDE_DOCX}.
  */
 public final class ReportFiles {
     public static final String EXCLUSIONS = "exclusions.csv";
+    /** The Delphi rounds view as CSV, beside {@code report.csv} for a Delphi result (docs/reports.md). */
+    public static final String ROUNDS = "rounds.csv";
+    public static final String TOPIC_GUIDE = "topic-guide";
+    public static final String TOPIC_GUIDE_HTML = "topic-guide.html";
+    public static final String TOPIC_GUIDE_DOCX = "topic-guide.docx";
     private final List<ReportRenderer> renderers = List.of(HtmlReportRenderer.withDefaults(),
             PdfReportRenderer.withDefaults(), DocxReportRenderer.withDefaults(), XlsxReportRenderer.withDefaults(),
             CsvReportRenderer.withDefaults());
@@ -31,6 +41,7 @@ public final class ReportFiles {
     public List<String> available() {
         List<String> out = new ArrayList<>(renderers.stream().map(r -> r.format().extension()).toList());
         out.add("json");
+        out.add(TOPIC_GUIDE);
         return out;
     }
 
@@ -40,9 +51,22 @@ public final class ReportFiles {
      */
     public List<RunArtifact> render(StudyResult result, ReportContext context, List<String> formats,
                                     List<LoadIssue> issues, int issueCount) {
+        return render(result, context, formats, issues, issueCount, TopicGuideTemplate.english());
+    }
+
+    /** As {@link #render(StudyResult, ReportContext, List, List, int)}, the topic guide in this wording. */
+    public List<RunArtifact> render(StudyResult result, ReportContext context, List<String> formats,
+                                    List<LoadIssue> issues, int issueCount, TopicGuideTemplate topicGuide) {
         List<RunArtifact> out = new ArrayList<>();
         for (String format : formats) {
             String f = format.toLowerCase(Locale.ROOT);
+            if (f.equals(TOPIC_GUIDE)) {
+                TopicGuide guide = TopicGuide.of(result, topicGuide);
+                out.add(new RunArtifact(TOPIC_GUIDE_HTML, "text/html; charset=utf-8", TopicGuideRenderer.html().render(guide, context)));
+                TopicGuideRenderer docx = TopicGuideRenderer.docx();
+                out.add(new RunArtifact(TOPIC_GUIDE_DOCX, docx.format().mediaType(), docx.render(guide, context)));
+                continue;
+            }
             if (f.equals("json")) {
                 out.add(new RunArtifact("result.json", "application/json",
                         StudyResultJson.write(result).getBytes(StandardCharsets.UTF_8)));
@@ -53,9 +77,20 @@ public final class ReportFiles {
                             + available() + ". Correct publish.formats."));
             out.add(new RunArtifact("report." + renderer.format().extension(), renderer.format().mediaType(),
                     renderer.render(result, context)));
+            if (renderer instanceof CsvReportRenderer csv) {
+                roundsCsv(csv, result).ifPresent(out::add);
+            }
         }
         out.add(new RunArtifact(EXCLUSIONS, "text/csv; charset=utf-8", exclusionsCsv(issues, issueCount)));
         return out;
+    }
+
+    private static java.util.Optional<RunArtifact> roundsCsv(CsvReportRenderer csv, StudyResult result) {
+        try {
+            return csv.rounds(result).map(bytes -> new RunArtifact(ROUNDS, "text/csv; charset=utf-8", bytes));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("rounds.csv could not be written: " + e.getMessage(), e);
+        }
     }
 
     static byte[] exclusionsCsv(List<LoadIssue> issues, int issueCount) {

@@ -35,7 +35,23 @@ public final class ConfigHash {
                 "publish.pdf-field=" + p.publish().pdfField())
                 // only when set, so that the hash of a single-survey project stays what it was
                 + (p.rounds() == null ? "" : "\nrounds=" + p.rounds())
-                + (p.roundField() == null ? "" : "\nround-field=" + p.roundField());
+                + (p.roundField() == null ? "" : "\nround-field=" + p.roundField())
+                + (p.qualitative().instrument().equals(concord.server.load.QualitativeInstrument.DEFAULT_NAME) ? ""
+                        : "\nqualitative.instrument=" + p.qualitative().instrument())
+                + (p.topicGuide().language().equals("en") ? "" : "\ntopic-guide.language=" + p.topicGuide().language())
+                + (p.topicGuide().template() == null ? "" : "\ntopic-guide.template=" + p.topicGuide().template()
+                        + " " + fileDigest(p.topicGuide().template()))
+                + (!p.feedback().enabled() ? "" : "\nfeedback.file-field=" + p.feedback().fileField()
+                        + "\nfeedback.min-group-size=" + p.feedback().minGroupSize());
         return Fingerprint.sha256Hex(canonical);
+    }
+
+    /** The file's SHA-256, so an edited template re-publishes; "missing" when it cannot be read (the run then fails). */
+    private static String fileDigest(String path) {
+        try {
+            return java.util.HexFormat.of().formatHex(Fingerprint.sha256().digest(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(path))));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "missing";
+        }
     }
 }

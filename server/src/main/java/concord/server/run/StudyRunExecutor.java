@@ -14,6 +14,7 @@ import concord.server.config.ProjectRegistry;
 import concord.server.config.ProjectConfiguration.PublishConfiguration.ResultsTarget;
 import concord.server.load.FeedResult;
 import concord.server.load.LoadedStudy;
+import concord.server.load.QualitativeData;
 import concord.server.load.RecordFeed;
 import concord.server.load.RoundSource;
 import concord.server.load.StudyConfigurationException;
@@ -55,6 +56,7 @@ public class StudyRunExecutor implements RunExecutor {
     private final Clock clock;
     private final ReportFiles reportFiles = new ReportFiles();
     private final Publisher publisher = new Publisher();
+    private final concord.server.publish.FeedbackPublisher feedbackPublisher = new concord.server.publish.FeedbackPublisher();
 
     public StudyRunExecutor(ProjectRegistry projects, RedcapClients clients, RunRepository runs, Clock clock) {
         this.projects = projects;
@@ -80,7 +82,8 @@ public class StudyRunExecutor implements RunExecutor {
             // events are read only for rounds: events (their order and names); other projects make no extra call
             List<concord.connector.RedcapEvent> events = info.longitudinal() && spec.rounds().kind() == RoundSource.Kind.EVENTS
                     ? redcap.events() : List.of();
-            LoadedStudy loaded = StudyLoader.grade().load(spec, redcap.metadata(), info.projectTitle(), mappings, events);
+            List<concord.connector.FieldMetadata> dictionary = redcap.metadata();
+            LoadedStudy loaded = StudyLoader.grade().load(spec, dictionary, info.projectTitle(), mappings, events);
             DataAccessGroup group = run.projectWide() ? null : GroupRecords.group(project, redcap, run.scope());
 
             context.stage(RunStage.READING_RECORDS);
@@ -92,10 +95,15 @@ public class StudyRunExecutor implements RunExecutor {
                 redcap.exportRecordRows(query.withDataAccessGroups(true), GroupRecords.only(project, group, recordFeed));
             }
             feed = recordFeed.finish();
+            Optional<QualitativeData> quotes = RunQuotes.read(project, redcap, dictionary, loaded, group);
+            if (quotes.isPresent()) {
+                feed = quotes.get().mergeInto(feed);
+            }
             context.ensureOwned();
 
             context.stage(RunStage.ANALYSING);
-            StudyResult result = feed.analyze();
+            StudyResult analysed = feed.analyze();
+            StudyResult result = quotes.map(q -> q.attachTo(analysed)).orElse(analysed);
 
             Optional<Run> last = runs.lastPublished(project.id(), run.scope());
             if (last.isPresent() && feed.fingerprint().equals(last.get().fingerprint())
@@ -111,8 +119,14 @@ public class StudyRunExecutor implements RunExecutor {
             for (Map.Entry<String, String> line : provenance(project, run, feed, configHash, version, redcapVersion, when).entrySet()) {
                 reportContext = reportContext.withProvenance(line.getKey(), line.getValue());
             }
+            if (quotes.isPresent()) {
+                reportContext = reportContext.withProvenance("Coded quotes", quotes.get().quotes().size() + " of "
+                        + quotes.get().rows() + " instances of " + quotes.get().instrument());
+            }
             List<RunArtifact> files = reportFiles.render(result, reportContext, project.publish().formats(), feed.issues(),
-                    feed.issueCount());
+                    feed.issueCount(), topicGuide(project));
+            var feedback = RunFeedback.prepare(feedbackPublisher, project, group == null, loaded, feed, result, dictionary, mappings,
+                    when);
 
             String publishedTo = "not published (publish.enabled=false)";
             if (project.publish().enabled()) {
@@ -124,6 +138,10 @@ public class StudyRunExecutor implements RunExecutor {
                 publishedTo = (group == null ? publish(project, run, when, redcap, redcapVersion, files, result, feed, failed)
                         : publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
                         files, null, List.of(), group).withAbandonedRuns(failed::contains))).describe();
+                if (feedback != null) {
+                    context.ensureOwned();
+                    publishedTo += "; " + feedbackPublisher.publish(feedback, redcap).describe();
+                }
             }
             List<RunArtifact> stored = new java.util.ArrayList<>(files);
             stored.add(new RunArtifact(DashboardBody.FILE_NAME, "text/html; charset=utf-8",
@@ -160,6 +178,19 @@ public class StudyRunExecutor implements RunExecutor {
         }
         return publisher.publish(new PublishRequest(project.id(), run.id(), when, project.publish(), redcap, null,
                 files, record, values).withAbandonedRuns(abandoned));
+    }
+
+    /** The configured topic-guide wording; a bad language or template file fails the run with its message. */
+    private static concord.analysis.report.TopicGuideTemplate topicGuide(ProjectConfiguration project) {
+        if (!project.publish().formats().contains(ReportFiles.TOPIC_GUIDE)) {
+            return concord.analysis.report.TopicGuideTemplate.english();
+        }
+        try {
+            return project.topicGuide().resolve();
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new StudyConfigurationException(project.id(), List.of("Project " + project.id() + ": " + e.getMessage()
+                    + "; correct topic-guide.language or topic-guide.template."));
+        }
     }
 
     private static void checkProjectId(ProjectConfiguration project, ProjectInfo info) {

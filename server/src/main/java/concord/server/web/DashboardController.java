@@ -69,7 +69,7 @@ public class DashboardController {
         this.sessions = sessions;
         this.reports = reports;
         this.triggers = triggers;
-        this.stylesheet = HtmlReportRenderer.STYLESHEET + "\n" + resource(resources, "classpath:concord/web/dashboard.css");
+        this.stylesheet = HtmlReportRenderer.STYLESHEET + HtmlReportRenderer.ROUNDS_STYLESHEET + "\n" + resource(resources, "classpath:concord/web/dashboard.css");
     }
 
     @Get(produces = MediaType.TEXT_HTML)

@@ -21,7 +21,10 @@ import java.util.Optional;
 @Singleton
 public class RunReports {
     /** Download formats offered, in display order. */
-    public static final List<String> FORMATS = List.of("html", "pdf", "docx", "xlsx", "csv", "json", "exclusions");
+    public static final List<String> FORMATS = List.of("html", "pdf", "docx", "xlsx", "csv", "json", "exclusions",
+            "rounds", "topic-guide-html", "topic-guide-docx");
+    /** Formats only some runs produce (Delphi studies): the dashboard lists them only when the run stored them. */
+    public static final List<String> OPTIONAL_FORMATS = List.of("rounds");
 
     private static final int CACHED_RESULTS = 16;
 
@@ -63,7 +66,8 @@ public class RunReports {
 
     /**
      * The run's file of that format, if it stored one: {@code report.<format>} for the reports,
-     * {@code result.json} for the JSON result, {@code exclusions.csv} for the values the run left out.
+     * {@code result.json} for the JSON result, {@code exclusions.csv} for the values the run left out, {@code rounds.csv} for a Delphi run's rounds,
+     * {@code topic-guide.html} / {@code .docx} for the focus-group topic guide.
      */
     public Optional<RunFile> file(long runId, String format) {
         String name = fileName(format);
@@ -75,6 +79,9 @@ public class RunReports {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> "result.json";
             case "exclusions" -> "exclusions.csv";
+            case "topic-guide-html" -> "topic-guide.html";
+            case "topic-guide-docx" -> "topic-guide.docx";
+            case "rounds" -> "rounds.csv";
             default -> "report." + format.toLowerCase(Locale.ROOT);
         };
     }

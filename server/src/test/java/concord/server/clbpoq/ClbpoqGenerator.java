@@ -79,13 +79,17 @@ final class ClbpoqGenerator {
         return InstrumentZip.write(project.forms().get(ClbpoqDictionary.CONCORD_RESULTS));
     }
 
-    /** File name → content of the three deploy files. */
+    /** File name → content of the deploy files: dictionary, records and project XML, and the Chinese dictionary and XML. */
     static Map<String, String> files(ClbpoqProject project) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(DICTIONARY, RedcapCsv.dictionary(project.fields()));
         files.put(RECORDS, RedcapCsv.records(project.exportColumns(), project.records()));
         files.put(QUALITATIVE, RedcapCsv.records(ClbpoqQualitative.columns(), project.qualitative()));
         files.put(PROJECT_XML, OdmWriter.write(project));
+        ClbpoqChinese chinese = ClbpoqChinese.load();
+        ClbpoqProject zh = chinese.project(project);
+        files.put(ClbpoqChinese.DICTIONARY, RedcapCsv.dictionary(zh.fields()));
+        files.put(ClbpoqChinese.PROJECT_XML, OdmWriter.write(zh, chinese.title(), chinese.instruments()));
         return files;
     }
 

@@ -18,14 +18,23 @@ final class OdmWriter {
     static final String AS_OF = "2024-06-07T12:00:00";
 
     private final ClbpoqProject project;
+    private final String title;
+    private final Map<String, String> instruments;
     private final StringBuilder out = new StringBuilder();
 
-    private OdmWriter(ClbpoqProject project) {
+    private OdmWriter(ClbpoqProject project, String title, Map<String, String> instruments) {
         this.project = project;
+        this.title = title;
+        this.instruments = instruments;
     }
 
     static String write(ClbpoqProject project) {
-        return new OdmWriter(project).document();
+        return write(project, TITLE, ClbpoqDictionary.INSTRUMENTS);
+    }
+
+    /** The project under another title and instrument labels (the Chinese variant). */
+    static String write(ClbpoqProject project, String title, Map<String, String> instruments) {
+        return new OdmWriter(project, title, instruments).document();
     }
 
     /** One ItemGroupDef: a run of fields shown together (REDCap starts one at every section header). */
@@ -37,7 +46,7 @@ final class OdmWriter {
         out.append("<ODM xmlns=\"http://www.cdisc.org/ns/odm/v1.3\" xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\""
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:redcap=\"https://projectredcap.org\""
                 + " xsi:schemaLocation=\"http://www.cdisc.org/ns/odm/v1.3 schema/odm/ODM1-3-1.xsd\" ODMVersion=\"1.3.1\""
-                + " FileOID=\"000-00-0000\" FileType=\"Snapshot\" Description=\"" + esc(TITLE) + "\" AsOfDateTime=\""
+                + " FileOID=\"000-00-0000\" FileType=\"Snapshot\" Description=\"" + esc(title) + "\" AsOfDateTime=\""
                 + AS_OF + "\" CreationDateTime=\"" + AS_OF + "\" SourceSystem=\"REDCap\" SourceSystemVersion=\"14.7.3\">\n");
         out.append("<Study OID=\"").append(OID).append("\">\n");
         globalVariables();
@@ -50,10 +59,10 @@ final class OdmWriter {
 
     private void globalVariables() {
         out.append("<GlobalVariables>\n");
-        out.append("\t<StudyName>").append(esc(TITLE)).append("</StudyName>\n");
+        out.append("\t<StudyName>").append(esc(title)).append("</StudyName>\n");
         out.append("\t<StudyDescription>This file contains the metadata, events, and data for REDCap project \"")
-                .append(esc(TITLE)).append("\".</StudyDescription>\n");
-        out.append("\t<ProtocolName>").append(esc(TITLE)).append("</ProtocolName>\n");
+                .append(esc(title)).append("\".</StudyDescription>\n");
+        out.append("\t<ProtocolName>").append(esc(title)).append("</ProtocolName>\n");
         String[][] settings = {{"RecordAutonumberingEnabled", "1"}, {"CustomRecordLabel", ""},
                 {"SecondaryUniqueField", ""}, {"SecondaryUniqueFieldDisplayValue", "1"},
                 {"SecondaryUniqueFieldDisplayLabel", "1"}, {"SchedulingEnabled", "0"}, {"SurveysEnabled", "0"},
@@ -79,20 +88,20 @@ final class OdmWriter {
     }
 
     private void metaData() {
-        out.append("<MetaDataVersion OID=\"Metadata.CLBPOQConcordDemo_2024-06-07_1200\" Name=\"").append(esc(TITLE))
+        out.append("<MetaDataVersion OID=\"Metadata.CLBPOQConcordDemo_2024-06-07_1200\" Name=\"").append(esc(title))
                 .append("\" redcap:RecordIdField=\"record_id\">\n");
         Map<String, List<DictionaryField>> forms = project.forms();
         for (String form : forms.keySet()) {
             out.append("\t<FormDef OID=\"Form.").append(form).append("\" Name=\"")
-                    .append(esc(ClbpoqDictionary.INSTRUMENTS.get(form))).append("\" Repeating=\"No\" redcap:FormName=\"")
+                    .append(esc(instruments.get(form))).append("\" Repeating=\"No\" redcap:FormName=\"")
                     .append(form).append("\">\n");
-            for (ItemGroup g : itemGroups(form, forms.get(form))) {
+            for (ItemGroup g : itemGroups(form, forms.get(form), instruments)) {
                 out.append("\t\t<ItemGroupRef ItemGroupOID=\"").append(g.oid()).append("\" Mandatory=\"No\"/>\n");
             }
             out.append("\t</FormDef>\n");
         }
         for (String form : forms.keySet()) {
-            for (ItemGroup g : itemGroups(form, forms.get(form))) {
+            for (ItemGroup g : itemGroups(form, forms.get(form), instruments)) {
                 out.append("\t<ItemGroupDef OID=\"").append(g.oid()).append("\" Name=\"").append(esc(g.name()))
                         .append("\" Repeating=\"No\">\n");
                 for (DictionaryField f : g.fields()) {
@@ -127,7 +136,11 @@ final class OdmWriter {
     }
 
     static List<ItemGroup> itemGroups(String form, List<DictionaryField> fields) {
-        String label = ClbpoqDictionary.INSTRUMENTS.get(form);
+        return itemGroups(form, fields, ClbpoqDictionary.INSTRUMENTS);
+    }
+
+    static List<ItemGroup> itemGroups(String form, List<DictionaryField> fields, Map<String, String> instruments) {
+        String label = instruments.get(form);
         List<ItemGroup> groups = new ArrayList<>();
         List<DictionaryField> current = null;
         boolean afterHeader = false;
@@ -262,7 +275,7 @@ final class OdmWriter {
                     continue;   // never-saved instruments have no FormData
                 }
                 out.append("\t\t\t<FormData FormOID=\"Form.").append(form).append("\" FormRepeatKey=\"1\">\n");
-                for (ItemGroup g : itemGroups(form, forms.get(form))) {
+                for (ItemGroup g : itemGroups(form, forms.get(form), instruments)) {
                     List<String[]> values = new ArrayList<>();
                     for (DictionaryField f : g.fields()) {
                         for (String item : f.exportColumns()) {
@@ -296,7 +309,7 @@ final class OdmWriter {
     private void repeatingFormData(String form, List<DictionaryField> fields, Map<String, String> instance) {
         out.append("\t\t\t<FormData FormOID=\"Form.").append(form).append("\" FormRepeatKey=\"")
                 .append(esc(instance.get("redcap_repeat_instance"))).append("\">\n");
-        for (ItemGroup g : itemGroups(form, fields)) {
+        for (ItemGroup g : itemGroups(form, fields, instruments)) {
             List<String[]> values = new ArrayList<>();
             for (DictionaryField f : g.fields()) {
                 for (String item : f.exportColumns()) {

@@ -50,6 +50,51 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void quotesGiveTheJointDisplayAndTheTopicGuideAsksAboutTheDifferingOutcomes(@TempDir Path dir) throws Exception {
+        int code = run("analyze", "--records", DEPLOY.resolve("clbpoq-records.csv").toString(),
+                "--dictionary", DEPLOY.resolve("clbpoq-dictionary.csv").toString(),
+                "--quotes", DEPLOY.resolve("clbpoq-qualitative.csv").toString(),
+                "--json", dir.resolve("r.json").toString(), "--html", dir.resolve("r.html").toString(),
+                "--docx", dir.resolve("r.docx").toString(), "--topic-guide", dir.resolve("guide.html").toString());
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
+        assertTrue(json.get("jointDisplay").get("rows").size() > 0, "the joint display is in the JSON");
+        String html = Files.readString(dir.resolve("r.html"));
+        assertTrue(html.contains("Joint display (Table 2)") && html.contains("Illustrative placeholder"), "and in the HTML report");
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(dir.resolve("r.docx")))) {
+            assertTrue(docx.getTables().stream().anyMatch(t -> t.getText().contains("Illustrative placeholder")), "and in Word");
+        }
+        String guide = Files.readString(dir.resolve("guide.html"));
+        for (JsonNode o : json.get("outcomes")) {
+            boolean differs = o.get("comparison").get("differs").asBoolean();
+            assertEquals(differs || criticalEverywhere(o), guide.contains("<em>" + o.get("label").asText() + "</em>"),
+                    o.get("label").asText() + ": asked about exactly when it differs (or opens the guide: critical for every group)");
+        }
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains("56 records read, 56 analysed, 0 values excluded"), summary);
+        assertTrue(summary.contains("10 coded quotes read for the joint display, 0 problems in qualitative_data"), summary);
+
+        // Word topic guide, Chinese wording
+        out.reset();
+        assertEquals(0, run("analyze", "--records", DEPLOY.resolve("clbpoq-records.csv").toString(),
+                "--dictionary", DEPLOY.resolve("clbpoq-dictionary.csv").toString(), "--topic-guide-language", "zh",
+                "--topic-guide", dir.resolve("guide.docx").toString()), err.toString(StandardCharsets.UTF_8));
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(dir.resolve("guide.docx")))) {
+            assertTrue(docx.getTables().size() > 0, "one table per domain");
+        }
+        assertEquals(2, run("analyze", "--records", DEPLOY.resolve("clbpoq-records.csv").toString(),
+                "--dictionary", DEPLOY.resolve("clbpoq-dictionary.csv").toString(), "--topic-guide", dir.resolve("guide.pdf").toString()));
+    }
+
+    private static boolean criticalEverywhere(JsonNode outcome) {
+        boolean all = true;
+        for (JsonNode g : outcome.get("groups")) {
+            all &= g.get("consensus").asText().equals("critical");
+        }
+        return all;
+    }
+
+    @Test
     void aDictionaryThatDoesNotFitExitsWithTheProblems(@TempDir Path dir) {
         int code = run("analyze", "--records", DEPLOY.resolve("clbpoq-records.csv").toString(),
                 "--dictionary", DEPLOY.resolve("clbpoq-dictionary.csv").toString(), "--group-field", "age",
@@ -83,14 +128,22 @@ class AnalyzeCommandTest {
         out.reset();
         Path longitudinal = Files.writeString(dir.resolve("longitudinal.csv"), concord.server.load.DelphiProjectFiles.longitudinalCsv(panel));
         code = run("analyze", "--records", longitudinal.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
-                "--consensus", "comet", "--json", dir.resolve("events.json").toString());
+                "--consensus", "comet", "--json", dir.resolve("events.json").toString(), "--csv", dir.resolve("events.csv").toString(),
+                "--rounds-csv", dir.resolve("rounds.csv").toString());
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.readString(dir.resolve("events.csv")).startsWith("\uFEFFoutcome_field,outcome,"), "report.csv is Table 1");
+        assertTrue(Files.readString(dir.resolve("rounds.csv")).startsWith("\uFEFFtable,outcome_field,outcome,group_code,group,round,measure,value"));
         JsonNode events = new ObjectMapper().readTree(dir.resolve("events.json").toFile());
         assertEquals("round_3_arm_1", events.get("rounds").get(2).get("code").asText());
         assertEquals(json.get("stability"), events.get("stability"), "the same panel, the same stability");
         assertEquals(json.get("rounds").get(0).get("result"), events.get("rounds").get(0).get("result"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("40 records read, 40 analysed, 0 values excluded"));
 
+        out.reset();
+        assertEquals(0, run("analyze", "--records", longitudinal.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
+                "--consensus", "comet", "--rounds-csv", dir.resolve("only-rounds.csv").toString()));
+        assertEquals(Files.readString(dir.resolve("rounds.csv")), Files.readString(dir.resolve("only-rounds.csv")), "rounds.csv alone");
+        assertTrue(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("wrote ")).count() == 1, out.toString(StandardCharsets.UTF_8));
         assertEquals(1, run("analyze", "--records", classic.toString(), "--dictionary", dictionary.toString(), "--rounds", "events",
                 "--json", dir.resolve("no.json").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("rounds by event need a longitudinal export with a redcap_event_name column"),

@@ -24,6 +24,8 @@ class ProjectConfigurationTest {
                 Map.entry("concord.projects.clbp.publish.folder", "Reports"),
                 Map.entry("concord.projects.clbp.publish.results", "RECORD"),
                 Map.entry("concord.projects.clbp.publish.formats", "pdf,json"),
+                Map.entry("concord.projects.clbp.feedback.enabled", "true"),
+                Map.entry("concord.projects.clbp.feedback.min-group-size", "7"),
                 Map.entry("concord.projects.other.api-url", "https://redcap.example.org/api/"),
                 Map.entry("concord.projects.other.group-field", "group")))) {
             ProjectRegistry registry = ctx.getBean(ProjectRegistry.class);
@@ -36,11 +38,16 @@ class ProjectConfigurationTest {
             assertEquals("concord-results", clbp.publish().excludedStudyRecord());
             assertEquals(List.of("pdf", "json"), clbp.publish().formats());
             assertFalse(clbp.toString().contains("0123456789ABCDEF"));
+            assertTrue(clbp.feedback().enabled());
+            assertEquals(7, clbp.feedback().minGroupSize());
+            assertEquals("concord_feedback_r{round}", clbp.feedback().fileField());
             ProjectConfiguration other = registry.require("other");
             assertEquals(List.of("@CONCORD-OUTCOME"), other.outcomes());
             assertEquals("80/15", other.consensus());
             assertEquals("Concord reports", other.publish().folder());
             assertTrue(other.publish().enabled());
+            assertFalse(other.feedback().enabled());
+            assertEquals(5, other.feedback().minGroupSize());
         }
     }
 }

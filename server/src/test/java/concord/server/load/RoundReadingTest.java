@@ -52,6 +52,20 @@ class RoundReadingTest {
         }
     }
 
+    /** "id group round score…" per kept participant. */
+    private static List<String> participants(FeedResult feed) {
+        ParticipantRatings p = feed.participants();
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < p.size(); i++) {
+            StringBuilder s = new StringBuilder(p.recordId(i)).append(' ').append(p.group(i)).append(' ').append(p.round(i));
+            for (int o = 0; o < p.study().outcomes().size(); o++) {
+                s.append(' ').append(p.score(i, o));
+            }
+            out.add(s.toString());
+        }
+        return out;
+    }
+
     private static String json(StudyResult result) {
         return StudyResultJson.write(result);
     }
@@ -72,6 +86,19 @@ class RoundReadingTest {
         FeedResult parallel = RecordFiles.read(file, loaded, spec, 2, 0);
         assertEquals(expected, json(parallel.analyze()), "read in two parts");
         assertEquals(sequential.fingerprint(), parallel.fingerprint());
+        assertEquals(participants(sequential), participants(parallel), "every participant's latest round, in record order");
+        assertEquals(61 - 1, sequential.participants().size(), "all but the one who never answered");
+        ParticipantRatings kept = sequential.participants();
+        for (int i = 0; i < kept.size(); i++) {
+            String id = kept.recordId(i);
+            DelphiProjectFiles.Panelist p = PANEL.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            int latest = p.scores()[2] != null ? 3 : p.scores()[1] != null ? 2 : 1;
+            assertEquals(latest, kept.round(i), id);
+            for (int o = 0; o < 4; o++) {
+                int score = p.scores()[latest - 1][o];
+                assertEquals(score > 0 ? score : concord.analysis.DelphiAccumulator.NO_SCORE, kept.score(i, o), id + " q" + (o + 1));
+            }
+        }
         assertTrue(sequential.analyze().delphi().isPresent());
     }
 

@@ -1,6 +1,10 @@
 package concord.server.publish;
 
+import concord.analysis.DelphiAccumulator;
+import concord.analysis.DelphiAnalyzer;
+import concord.analysis.DelphiParticipant;
 import concord.analysis.Outcome;
+import concord.analysis.Round;
 import concord.analysis.RatingAccumulator;
 import concord.analysis.StakeholderGroup;
 import concord.analysis.Study;
@@ -9,6 +13,7 @@ import concord.analysis.StudyResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,5 +53,22 @@ class DashboardBodyTest {
         assertTrue(html.contains("[stats-table:gr_pct_critical,gr_mean,gr_median:count,min,median,mean,max]"), html);
         assertTrue(html.contains("[scatter-plot:gr_mean,gr_pct_critical]"), html);
         assertFalse(html.contains("or_doctor") || html.contains("concord_n_doctor"), "no role fields: they stay empty");
+    }
+
+    @Test
+    void aDelphiStudyNamesItsRoundsAndWhereTheRoundsViewIs() {
+        Study study = Study.of("Delphi", List.of(new Outcome("pain", "Pain", "")),
+                List.of(new StakeholderGroup("1", "Patients"), new StakeholderGroup("2", "Doctors")));
+        DelphiAccumulator counts = new DelphiAccumulator(study, List.of(new Round(1, "r1", "Round 1"),
+                new Round(2, "r2", "Round <b>2</b> [record-name]")));
+        counts.add(new DelphiParticipant("a", "1", Map.of(), Map.of(1, Map.of("pain", 8), 2, Map.of("pain", 9))));
+        counts.add(new DelphiParticipant("b", "2", Map.of(), Map.of(1, Map.of("pain", 3))));
+        String html = DashboardBody.html(DelphiAnalyzer.withDefaults().analyze(counts));
+        assertTrue(html.contains("<h4>Delphi rounds</h4>"), html);
+        assertTrue(html.contains("A Delphi study in 2 rounds (Round 1, Round &lt;b&gt;2&lt;/b&gt; &#91;record-name&#93;)"), html);
+        assertTrue(html.contains("rounds.csv"));
+        assertFalse(html.contains("[record-name]"), "a round label cannot inject a smart variable");
+        StudyResult single = StudyAnalyzer.withDefaults().analyze(counts.round(1));
+        assertFalse(DashboardBody.html(single).contains("Delphi rounds") || DashboardBody.html(single).contains("rounds.csv"), "a single survey has no rounds paragraph");
     }
 }

@@ -251,6 +251,39 @@ class FeedbackPublisherTest {
     }
 
     @Test
+    void aClassicProjectWithARoundFieldGetsItsFeedbackWithoutEvents(@TempDir Path dir) throws IOException {
+        List<Panelist> panel = panel();
+        sandbox = RedcapSandbox.builder().build().start();
+        pid = sandbox.addProject(SandboxProject.fromDictionaryCsv("Delphi classic", DelphiProjectFiles.DICTIONARY + ROWS,
+                DelphiProjectFiles.classicCsv(panel)));
+        client = RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(), sandbox.createToken(pid,
+                SandboxUser.withAllRights("concord"))).withInterBatchPause(Duration.ZERO));
+        StudySpec spec = spec().withRounds(RoundSource.byField("round"));
+        LoadedStudy loaded = StudyLoader.grade().load(spec, client.metadata(), "Delphi", List.of());
+        RecordFeed recordFeed = new RecordFeed(loaded, spec, n -> { });
+        client.exportRecordRows(RecordQuery.all().withFields(loaded.exportFields()), recordFeed);
+        FeedResult feed = recordFeed.finish();
+        FeedbackPublisher publisher = new FeedbackPublisher();
+        FeedbackReceipt receipt = publisher.publish(publisher.prepare(new FeedbackRequest("delphi", "concord_feedback_r{round}", 5,
+                feed.analyze(), feed.participants(), loaded.rounds(), client.metadata(), List.of(), FIRST)), client);
+        assertEquals(new FeedbackReceipt(2, 48, FIELD, "", List.of("fb_q1", "fb_q3")), receipt);
+        RoundResult round2 = feed.analyze().delphi().orElseThrow().round(2).orElseThrow();
+        Map<String, String> lines = new HashMap<>();
+        client.exportRecords(RecordQuery.all().withFields("record_id", "fb_q1"), r -> {
+            if (r.repeatInstrument().isEmpty()) {
+                lines.put(r.recordId(), r.values().get("fb_q1"));
+            }
+        });
+        for (Panelist p : panel) {
+            if (p.scores()[1] != null) {
+                byte[] pdf = client.exportFile(FileFieldLocation.of(p.id(), FIELD)).content();
+                assertArrayEquals(FeedbackPdfRenderer.withDefaults().render(expected(round2, p), FIRST), pdf, p.id());
+                assertEquals(expected(round2, p).pipeValues().get("q1"), lines.get(p.id()));
+            }
+        }
+    }
+
+    @Test
     void aMisfittingProjectIsNamedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
         FeedResult feed = start(dir, panel(), ROWS.replace("concord_feedback_r2,feedback,,file", "concord_feedback_r2,feedback,,text")
                 + "bad_tag,feedback,,text,\"x\",,,,,,,,,,,,,@CONCORD-FEEDBACK=q9:median\n");

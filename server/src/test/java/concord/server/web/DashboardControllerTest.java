@@ -153,6 +153,8 @@ class DashboardControllerTest {
             byte[] head = Arrays.copyOf(response.body(), 5);
             switch (format) {
                 case "html" -> assertTrue(new String(head, StandardCharsets.US_ASCII).startsWith("<!DOC"));
+                case "topic-guide-html" -> assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("Focus-group topic guide"));
+                case "topic-guide-docx" -> assertEquals("PK", new String(head, 0, 2, StandardCharsets.US_ASCII));
                 case "pdf" -> assertEquals("%PDF-", new String(head, StandardCharsets.US_ASCII));
                 case "xlsx" -> assertEquals("PK", new String(head, 0, 2, StandardCharsets.US_ASCII));
                 case "docx" -> assertTrue(zipPart(response.body(), "word/document.xml").contains("Sleep quality"));

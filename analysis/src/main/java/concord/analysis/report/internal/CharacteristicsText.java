@@ -26,23 +26,24 @@ public final class CharacteristicsText {
     /** The rows under one characteristic's heading. */
     public List<Row> rows(ParticipantCharacteristic characteristic) {
         List<Row> rows = new ArrayList<>();
+        ReportWords w = view.words();
         if (characteristic.variable().kind() == DemographicVariable.Kind.CONTINUOUS) {
-            rows.add(row(characteristic, "Mean (SD)", s -> s.mean().isPresent() && s.sd().isPresent()
+            rows.add(row(characteristic, w.text("column.meanSd"), s -> s.mean().isPresent() && s.sd().isPresent()
                     ? TextCell.of(Numbers.meanSd(s.mean().getAsDouble(), s.sd().getAsDouble()))
                     : TextCell.missing(Footnotes.reason(s.notComputable(), "mean", "sd"))));
-            rows.add(row(characteristic, "Median (min\u2013max)", s -> s.median().isPresent() && s.min().isPresent() && s.max().isPresent()
+            rows.add(row(characteristic, w.text("characteristic.medianRange"), s -> s.median().isPresent() && s.min().isPresent() && s.max().isPresent()
                     ? TextCell.of(Numbers.quantile(s.median().getAsDouble()) + " (" + Numbers.quantile(s.min().getAsDouble())
                             + "\u2013" + Numbers.quantile(s.max().getAsDouble()) + ")")
                     : TextCell.missing(Footnotes.reason(s.notComputable(), "median", "min", "max"))));
         } else {
             for (CategoryCount category : categories(characteristic)) {
-                rows.add(row(characteristic, category.label() + ", n (%)", s -> s.categories().stream()
+                rows.add(row(characteristic, w.format("characteristic.category", "category", category.label()), s -> s.categories().stream()
                         .filter(c -> c.code().equals(category.code())).findFirst()
                         .map(c -> TextCell.of(c.n() + (c.percent().isPresent() ? " (" + Numbers.percent(c.percent().getAsDouble()) + ")" : "")))
                         .orElseGet(() -> TextCell.of("0"))));
             }
         }
-        rows.add(row(characteristic, "Missing", s -> TextCell.of(Long.toString(s.missing()))));
+        rows.add(row(characteristic, w.text("characteristic.missing"), s -> TextCell.of(Long.toString(s.missing()))));
         return rows;
     }
 
@@ -56,7 +57,7 @@ public final class CharacteristicsText {
         List<TextCell> cells = new ArrayList<>();
         for (GroupSummary group : view.groups()) {
             cells.add(view.characteristic(characteristic, group).map(cell)
-                    .orElseGet(() -> TextCell.missing("no participants in this group")));
+                    .orElseGet(() -> TextCell.missing(view.words().text("reason.noParticipants"))));
         }
         return new Row(label, cells);
     }

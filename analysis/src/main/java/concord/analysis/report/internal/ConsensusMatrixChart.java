@@ -26,15 +26,15 @@ public final class ConsensusMatrixChart {
     }
 
     public String title() {
-        return "Consensus matrix: outcomes rated critical by each group";
+        return view.words().text("consensus.chart.title");
     }
 
     public String description() {
-        StringBuilder text = new StringBuilder();
+        List<String> sentences = new java.util.ArrayList<>();
         for (ResultView.ConsensusCell cell : cells) {
-            text.append(cell.label()).append(": ").append(cell.outcomes().size()).append(". ");
+            sentences.add(view.words().format("consensus.chart.cell", "label", cell.label(), "n", cell.outcomes().size()));
         }
-        return text.toString().trim();
+        return String.join(view.words().text("sentence.separator"), sentences).trim();
     }
 
     public double height() {
@@ -70,15 +70,17 @@ public final class ConsensusMatrixChart {
         GroupSummary a = view.groups().get(0);
         GroupSummary b = view.groups().get(1);
         canvas.text(ROW_HEAD + CELL_W, 14, Svg.shorten(b.label(), 40), Canvas.Anchor.MIDDLE, 12, Palette.group(1), true);
-        canvas.text(ROW_HEAD + CELL_W / 2, 36, "critical", Canvas.Anchor.MIDDLE, 11, Palette.TEXT, false);
-        canvas.text(ROW_HEAD + CELL_W * 1.5, 36, "not critical", Canvas.Anchor.MIDDLE, 11, Palette.TEXT, false);
+        String critical = view.words().text("consensus.chart.critical");
+        String notCritical = view.words().text("consensus.chart.notCritical");
+        canvas.text(ROW_HEAD + CELL_W / 2, 36, critical, Canvas.Anchor.MIDDLE, 11, Palette.TEXT, false);
+        canvas.text(ROW_HEAD + CELL_W * 1.5, 36, notCritical, Canvas.Anchor.MIDDLE, 11, Palette.TEXT, false);
         double top = HEAD;
         double firstRow = cellHeight(0, 1);
         double secondRow = cellHeight(2, 3);
         canvas.text(6, top + 18, Svg.shorten(a.label(), 22), Canvas.Anchor.START, 12, Palette.group(0), true);
-        canvas.text(6, top + 34, "critical", Canvas.Anchor.START, 11, Palette.TEXT, false);
+        canvas.text(6, top + 34, critical, Canvas.Anchor.START, 11, Palette.TEXT, false);
         canvas.text(6, top + firstRow + 18, Svg.shorten(a.label(), 22), Canvas.Anchor.START, 12, Palette.group(0), true);
-        canvas.text(6, top + firstRow + 34, "not critical", Canvas.Anchor.START, 11, Palette.TEXT, false);
+        canvas.text(6, top + firstRow + 34, notCritical, Canvas.Anchor.START, 11, Palette.TEXT, false);
         // ConsensusCell order for two groups: both, only first, only second, neither.
         drawCell(canvas, cells.get(0), ROW_HEAD, top, firstRow, "#C6DBEF");
         drawCell(canvas, cells.get(1), ROW_HEAD + CELL_W, top, firstRow, "#FDE0C5");
@@ -87,7 +89,7 @@ public final class ConsensusMatrixChart {
     }
 
     private void drawCell(Canvas canvas, ResultView.ConsensusCell cell, double x, double y, double h, String fill) {
-        canvas.beginGroup(cell.label() + ": " + cell.outcomes().size() + " outcomes");
+        canvas.beginGroup(view.words().format("consensus.chart.group", "label", cell.label(), "n", cell.outcomes().size()));
         canvas.rect(x, y, CELL_W, h, fill, null);
         canvas.frame(x, y, CELL_W, h, "#FFFFFF");
         canvas.text(x + 10, y + 20, cell.outcomes().size() + " \u00B7 " + cell.label(), Canvas.Anchor.START, 12, Palette.TEXT, true);
@@ -98,14 +100,14 @@ public final class ConsensusMatrixChart {
             line += LINE;
         }
         if (outcomes.size() > LISTED) {
-            canvas.text(x + 14, line, "\u2026 and " + (outcomes.size() - LISTED) + " more", Canvas.Anchor.START, 10.5, Palette.MUTED_TEXT, false);
+            canvas.text(x + 14, line, view.words().format("consensus.chart.more", "n", outcomes.size() - LISTED), Canvas.Anchor.START, 10.5, Palette.MUTED_TEXT, false);
         }
         canvas.endGroup();
     }
 
     private void drawBars(Canvas canvas) {
         int total = view.result().outcomes().size();
-        canvas.text(0, 16, "Outcomes by the groups that rate them critical (" + total + " outcomes)", Canvas.Anchor.START, 12, Palette.TEXT, true);
+        canvas.text(0, 16, view.words().format("consensus.chart.bars", "total", total), Canvas.Anchor.START, 12, Palette.TEXT, true);
         double y = HEAD;
         double barX = 330;
         double barW = WIDTH - barX - 60;

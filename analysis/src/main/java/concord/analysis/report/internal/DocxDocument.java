@@ -57,12 +57,17 @@ public final class DocxDocument implements AutoCloseable {
 
     /** A new document; {@code footer} is printed left in the footer, the page number right. */
     public static DocxDocument create(String title, boolean landscape, String footer) {
+        return create(title, landscape, footer, "Page ", "");
+    }
+
+    /** As {@link #create(String, boolean, String)} with the words around the page number ("Page " and ""; "第" and "页"). */
+    public static DocxDocument create(String title, boolean landscape, String footer, String pagePrefix, String pageSuffix) {
         DocxDocument document = new DocxDocument(landscape);
-        document.setUp(title, footer);
+        document.setUp(title, footer, pagePrefix, pageSuffix);
         return document;
     }
 
-    private void setUp(String title, String footer) {
+    private void setUp(String title, String footer, String pagePrefix, String pageSuffix) {
         try (InputStream in = DocxDocument.class.getResourceAsStream("/concord/analysis/report/docx-styles.xml")) {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("{latin}", DocxFonts.LATIN).replace("{eastAsia}", DocxFonts.EAST_ASIA);
@@ -97,8 +102,11 @@ public final class DocxDocument implements AutoCloseable {
         tab.setVal(STTabJc.RIGHT);
         text(line.createRun(), footer);
         line.createRun().addTab();
-        text(line.createRun(), "Page ");
+        text(line.createRun(), pagePrefix);
         line.getCTP().addNewFldSimple().setInstr("PAGE");
+        if (!pageSuffix.isEmpty()) {
+            text(line.createRun(), pageSuffix);
+        }
     }
 
     /** The width between the margins, in twentieths of a point. */

@@ -29,7 +29,7 @@ public final class DocxFigures {
     public void figure2() {
         List<OutcomeResult> differing = view.result().differingOutcomes();
         if (differing.isEmpty()) {
-            doc.paragraph("Normal", "No outcome differs between the groups.");
+            doc.paragraph("Normal", view.words().text("figure2.none"));
             return;
         }
         int fitting = Figure2Chart.outcomesFitting(AVAILABLE_POINTS / pointsPerUnit(Figure2Chart.WIDTH), view.groups().size());
@@ -40,17 +40,18 @@ public final class DocxFigures {
             if (from > 0) {
                 doc.pageBreak();
             }
-            doc.paragraph("Caption", "Figure 2. Outcomes that differ between groups"
-                    + (differing.size() > perPage ? " (" + (from + 1) + "\u2013" + (from + part.size()) + " of " + differing.size() + ")" : ""));
+            doc.paragraph("Caption", differing.size() > perPage
+                    ? view.words().format("figure2.pageTitlePart", "from", from + 1, "to", from + part.size(), "total", differing.size())
+                    : view.words().text("figure2.pageTitle"));
             Figure2Chart chart = new Figure2Chart(view, part);
             picture("figure2-" + (from + 1) + ".png", Figure2Chart.WIDTH, chart.height(), chart.description(), chart::draw);
         }
-        doc.paragraph("Note", "Band percentages per group (bars) and mean scores (dots).");
+        doc.paragraph("Note", view.words().text("figure2.caption"));
     }
 
     public void consensusMatrix() {
         ConsensusMatrixChart chart = new ConsensusMatrixChart(view);
-        doc.paragraph("Caption", "Consensus matrix");
+        doc.paragraph("Caption", view.words().text("heading.consensus"));
         picture("consensus-matrix.png", ConsensusMatrixChart.WIDTH, chart.height(), chart.description(), chart::draw);
     }
 
@@ -62,8 +63,9 @@ public final class DocxFigures {
             if (from > 0) {
                 doc.pageBreak();
             }
-            doc.paragraph("Caption", "Domain summary" + (rows.size() > perPage
-                    ? " (" + (from + 1) + "\u2013" + (from + part.size()) + " of " + rows.size() + " domains)" : ""));
+            doc.paragraph("Caption", rows.size() > perPage
+                    ? view.words().format("domains.pageTitlePart", "from", from + 1, "to", from + part.size(), "total", rows.size())
+                    : view.words().text("heading.domains"));
             DomainSummaryChart chart = new DomainSummaryChart(view, part);
             picture("domain-summary-" + (from + 1) + ".png", DomainSummaryChart.WIDTH, chart.height(), chart.description(), chart::draw);
         }

@@ -36,33 +36,30 @@ public final class DocxTable1 {
         DocxTable table = doc.table(DocxTable.scaled(WIDTHS, doc.textWidth()));
         List<String> groupHeaders = text.groupHeaders();
         String rank = view.rankTestName();
+        ReportWords w = view.words();
         DocxTable.Row top = table.header();
-        top.cell("Outcome").startMerge();
-        top.cell("Group").startMerge();
-        top.cell("Per group", groupHeaders.size());
-        top.cell("Between groups", 6);
+        top.cell(w.text("column.outcome")).startMerge();
+        top.cell(w.text("column.group")).startMerge();
+        top.cell(w.text("column.perGroup"), groupHeaders.size());
+        top.cell(w.text("column.betweenGroups"), 6);
         DocxTable.Row second = table.header();
         second.cell("").continueMerge();
         second.cell("").continueMerge();
         for (String header : groupHeaders) {
             DocxTable.Cell cell = second.cell(header);
-            if (header.equals("Consensus")) {
-                cell.footnote(doc.footnote("Consensus class per group: " + result.consensusRule().describe(result.scale()) + "."));
+            if (header.equals(w.text("column.consensus"))) {
+                cell.footnote(doc.footnote(w.format("docx.noteConsensus", "rule", w.rule())));
             }
         }
-        second.cell("\u03C7\u00B2 p").footnote(doc.footnote("Pearson chi-square test on the group \u00D7 band table without "
-                + "continuity correction; bands nobody used are left out (SPSS Crosstabs)."));
-        second.cell("Exact p").footnote(doc.footnote("Fisher\u2013Freeman\u2013Halton exact test (Fisher's exact test for 2 \u00D7 2) "
-                + "on the same table: two-sided p of all tables with the observed margins no more likely than the observed one."));
-        second.cell(rank + " p").footnote(doc.footnote(view.groups().size() == 2
-                ? "Mann\u2013Whitney U test (SPSS NPAR TESTS): asymptotic two-sided p of the tie-corrected Z, no continuity correction."
-                : "Kruskal\u2013Wallis H test with tie correction: asymptotic \u03C7\u00B2 p, df = groups \u2212 1."));
-        XWPFFootnote bh = doc.footnote("Benjamini\u2013Hochberg q values across all outcomes where the test was computable.");
-        second.cell("q (\u03C7\u00B2)").footnote(bh);
-        second.cell("q (" + rank + ")");
-        second.cell("Differs").footnote(doc.footnote("Differs: the rank test or the chi-square has p < "
-                + java.math.BigDecimal.valueOf(result.options().alpha()).stripTrailingZeros().toPlainString()
-                + ", or the groups' consensus classes differ; the reasons are given."));
+        second.cell(w.text("column.chiSquareP")).footnote(doc.footnote(w.text("docx.noteChiSquare")));
+        second.cell(w.text("column.exactP")).footnote(doc.footnote(w.text("docx.noteExact")));
+        second.cell(w.format("column.rankP", "test", rank)).footnote(doc.footnote(
+                w.text(view.groups().size() == 2 ? "docx.noteMannWhitney" : "docx.noteKruskalWallis")));
+        XWPFFootnote bh = doc.footnote(w.text("docx.noteBenjaminiHochberg"));
+        second.cell(w.text("column.qChiSquare")).footnote(bh);
+        second.cell(w.format("column.qRank", "test", rank));
+        second.cell(w.text("column.differs")).footnote(doc.footnote(w.format("docx.noteDiffers", "alpha",
+                java.math.BigDecimal.valueOf(result.options().alpha()).stripTrailingZeros().toPlainString())));
         for (OutcomeResult outcome : result.outcomes()) {
             outcomeRows(table, outcome, notes);
         }
@@ -107,11 +104,11 @@ public final class DocxTable1 {
             }
             if (first) {
                 OutcomeComparison comparison = outcome.comparison();
-                DocxTable.Cell verdict = row.cell(comparison.differs() ? "Yes" : "No").startMerge();
+                DocxTable.Cell verdict = row.cell(view.words().text(comparison.differs() ? "yes" : "no")).startMerge();
                 if (comparison.differs()) {
                     verdict.bold();
                     if (!comparison.reasons().isEmpty()) {
-                        verdict.addParagraph("Note", String.join("; ", comparison.reasons()));
+                        verdict.addParagraph("Note", view.words().reasonsText(outcome));
                     }
                 }
             } else {
@@ -132,6 +129,6 @@ public final class DocxTable1 {
     /** A Monte Carlo exact p gets a Word footnote with the same words as the other formats' notes. */
     private void monteCarloNote(DocxTable.Cell cell, OutcomeComparison comparison) {
         comparison.fisherExact().filter(f -> !f.exact())
-                .ifPresent(f -> cell.footnote(doc.footnote(Table1Text.monteCarloNote(f) + ".")));
+                .ifPresent(f -> cell.footnote(doc.footnote(view.words().format("docx.noteEnd", "note", view.words().monteCarloNote(f)))));
     }
 }

@@ -37,13 +37,14 @@ public final class DocxTables {
         widths.add(3600);
         DocxTable table = doc.table(DocxTable.scaled(widths.stream().mapToInt(Integer::intValue).toArray(), doc.textWidth()));
         DocxTable.Row header = table.header();
-        header.cell("Outcome");
-        header.cell("Domain");
+        ReportWords w = view.words();
+        header.cell(w.text("column.outcome"));
+        header.cell(w.text("column.domain"));
         for (GroupSummary group : groups) {
-            header.cell(group.label() + ": % " + view.bandRange(Band.TOP));
-            header.cell(group.label() + ": mean");
+            header.cell(w.format("column.groupTop", "group", group.label(), "band", view.bandRange(Band.TOP)));
+            header.cell(w.format("column.groupMean", "group", group.label()));
         }
-        header.cell("Why");
+        header.cell(w.text("column.why"));
         Footnotes notes = new Footnotes("");
         for (OutcomeResult outcome : view.result().differingOutcomes()) {
             DocxTable.Row row = table.row();
@@ -53,12 +54,12 @@ public final class DocxTables {
                 Optional<GroupStatistics> stats = view.stats(outcome, group);
                 row.number(stats.filter(s -> s.pctTop().isPresent()).map(s -> TextCell.of(Numbers.percent(s.pctTop().getAsDouble())))
                         .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "pctTop"))
-                                .orElse("no answers from this group"))), notes);
+                                .orElse(w.text("reason.noAnswers")))), notes);
                 row.number(stats.filter(s -> s.mean().isPresent()).map(s -> TextCell.of(Numbers.oneDecimal(s.mean().getAsDouble())))
                         .orElseGet(() -> TextCell.missing(stats.map(s -> Footnotes.reason(s.notComputable(), "mean"))
-                                .orElse("no answers from this group"))), notes);
+                                .orElse(w.text("reason.noAnswers")))), notes);
             }
-            row.cell(String.join("; ", outcome.comparison().reasons()));
+            row.cell(w.reasonsText(outcome));
         }
         doc.notes(notes);
     }
@@ -68,7 +69,7 @@ public final class DocxTables {
      * vertically over its themes, each quote a paragraph of its own; the notes below the table.
      */
     public void jointDisplay() {
-        JointDisplayText text = new JointDisplayText(view.result());
+        JointDisplayText text = new JointDisplayText(view);
         List<Integer> widths = new ArrayList<>(List.of(1900, 1500, 1100));
         view.groups().forEach(g -> widths.addAll(List.of(800, 1000)));
         widths.addAll(List.of(1800, 5200));
@@ -136,14 +137,15 @@ public final class DocxTables {
     public void consensusMatrix() {
         DocxTable table = doc.table(DocxTable.scaled(new int[] {3000, 1000, 11000}, doc.textWidth()));
         DocxTable.Row header = table.header();
-        header.cell("Critical for");
-        header.cell("Outcomes");
-        header.cell("Which");
+        ReportWords w = view.words();
+        header.cell(w.text("column.criticalFor"));
+        header.cell(w.text("column.outcomes"));
+        header.cell(w.text("column.which"));
         for (ResultView.ConsensusCell cell : view.consensusMatrix()) {
             DocxTable.Row row = table.row();
             row.cell(cell.label());
             row.cell(Integer.toString(cell.outcomes().size())).right();
-            row.cell(String.join("; ", cell.outcomes().stream().map(o -> o.outcome().label()).toList()));
+            row.cell(w.list(cell.outcomes().stream().map(o -> o.outcome().label()).toList()));
         }
     }
 
@@ -155,10 +157,11 @@ public final class DocxTables {
         DocxTable table = doc.table(DocxTable.scaled(widths.stream().mapToInt(Integer::intValue).toArray(),
                 Math.min(doc.textWidth(), 3000 + 1500 * (view.groups().size() + 2) + 3000)));
         DocxTable.Row header = table.header();
-        header.cell("Domain");
-        header.cell("Outcomes");
-        view.groups().forEach(g -> header.cell("Critical: " + g.label()));
-        header.cell("Differing");
+        ReportWords w = view.words();
+        header.cell(w.text("column.domain"));
+        header.cell(w.text("column.outcomes"));
+        view.groups().forEach(g -> header.cell(w.format("column.critical", "group", g.label())));
+        header.cell(w.text("column.differing"));
         for (ResultView.DomainRow domain : view.domainSummary()) {
             DocxTable.Row row = table.row();
             row.cell(domain.domain());
@@ -177,8 +180,9 @@ public final class DocxTables {
         DocxTable table = doc.table(DocxTable.scaled(widths.stream().mapToInt(Integer::intValue).toArray(),
                 Math.min(doc.textWidth(), 5000 + 2600 * view.groups().size())));
         DocxTable.Row header = table.header();
-        header.cell("Characteristic");
-        view.groups().forEach(g -> header.cell(g.label() + " (n = " + g.n() + ")"));
+        ReportWords w = view.words();
+        header.cell(w.text("column.characteristic"));
+        view.groups().forEach(g -> header.cell(w.format("column.groupN", "group", g.label(), "n", g.n())));
         Footnotes notes = new Footnotes("");
         for (ParticipantCharacteristic characteristic : result.participantCharacteristics()) {
             DocxTable.Row title = table.row();

@@ -39,20 +39,21 @@ public final class DomainSummaryChart {
     }
 
     public String title() {
-        return "Domain summary: outcomes, critical outcomes per group and differing outcomes per domain";
+        return view.words().text("domains.chart.title");
     }
 
     public String description() {
-        StringBuilder text = new StringBuilder();
+        ReportWords w = view.words();
+        java.util.List<String> sentences = new java.util.ArrayList<>();
         for (ResultView.DomainRow row : rows) {
-            text.append(row.domain()).append(": ").append(row.outcomes()).append(" outcomes");
+            StringBuilder critical = new StringBuilder();
             for (int g = 0; g < view.groups().size(); g++) {
-                text.append(", ").append(row.criticalPerGroup().get(g)).append(" critical for ")
-                        .append(view.groups().get(g).label());
+                critical.append(w.format("domains.chart.critical", "n", row.criticalPerGroup().get(g), "group", view.groups().get(g).label()));
             }
-            text.append(", ").append(row.differing()).append(" differing. ");
+            sentences.add(w.format("domains.chart.domain", "domain", row.domain(), "outcomes", row.outcomes(), "critical", critical,
+                    "differing", row.differing()));
         }
-        return text.toString().trim();
+        return String.join(w.text("sentence.separator"), sentences).trim();
     }
 
     private int bars() {
@@ -75,15 +76,18 @@ public final class DomainSummaryChart {
             double middle = y + (bars() * (BAR_H + GAP)) / 2 + 3;
             canvas.text(LABEL_END, middle, Svg.shorten(row.domain(), 38), Canvas.Anchor.END, 11, Palette.TEXT, false);
             double barY = y;
-            bar(canvas, barY, row.outcomes(), Palette.NEUTRAL, row.domain() + ": " + row.outcomes() + " outcomes");
+            bar(canvas, barY, row.outcomes(), Palette.NEUTRAL,
+                    view.words().format("domains.chart.outcomesTip", "domain", row.domain(), "n", row.outcomes()));
             barY += BAR_H + GAP;
             for (int g = 0; g < view.groups().size(); g++) {
                 int critical = row.criticalPerGroup().get(g);
                 bar(canvas, barY, critical, Palette.group(g),
-                        row.domain() + ": " + critical + " critical for " + view.groups().get(g).label());
+                        view.words().format("domains.chart.criticalTip", "domain", row.domain(), "n", critical,
+                                "group", view.groups().get(g).label()));
                 barY += BAR_H + GAP;
             }
-            bar(canvas, barY, row.differing(), Palette.DIFFERING, row.domain() + ": " + row.differing() + " differing");
+            bar(canvas, barY, row.differing(), Palette.DIFFERING,
+                    view.words().format("domains.chart.differingTip", "domain", row.domain(), "n", row.differing()));
             canvas.endGroup();
             y += blockHeight();
         }
@@ -101,18 +105,19 @@ public final class DomainSummaryChart {
     }
 
     private void legend(Canvas canvas) {
-        canvas.text(0, 14, "Domain", Canvas.Anchor.START, 11, Palette.TEXT, true);
+        canvas.text(0, 14, view.words().text("column.domain"), Canvas.Anchor.START, 11, Palette.TEXT, true);
         double x = BAR_X;
-        x = swatch(canvas, x, Palette.NEUTRAL, "outcomes");
+        x = swatch(canvas, view.words(), x, Palette.NEUTRAL, view.words().text("domains.chart.legendOutcomes"));
         for (int g = 0; g < view.groups().size(); g++) {
-            x = swatch(canvas, x, Palette.group(g), "critical: " + Svg.shorten(view.groups().get(g).label(), 14));
+            x = swatch(canvas, view.words(), x, Palette.group(g),
+                    view.words().format("domains.chart.legendCritical", "group", Svg.shorten(view.groups().get(g).label(), 14)));
         }
-        swatch(canvas, x, Palette.DIFFERING, "differing");
+        swatch(canvas, view.words(), x, Palette.DIFFERING, view.words().text("domains.chart.legendDiffering"));
     }
 
-    private static double swatch(Canvas canvas, double x, String fill, String label) {
+    private static double swatch(Canvas canvas, ReportWords words, double x, String fill, String label) {
         canvas.rect(x, 6, 10, 10, fill, null);
         canvas.text(x + 14, 15, label, Canvas.Anchor.START, 10, Palette.TEXT, false);
-        return x + 22 + label.length() * 5.6;
+        return x + 22 + words.legendWidth(label) * 5.6;
     }
 }

@@ -50,14 +50,13 @@ public final class Figure2Chart {
     }
 
     public String title() {
-        return "Importance ratings of the outcomes that differ between groups";
+        return view.words().text("figure2.title");
     }
 
     public String description() {
-        return outcomes.size() + " outcomes. For each outcome and group, a bar split into the percentage scoring "
-                + view.bandRange(Band.TOP) + ", " + view.bandRange(Band.MIDDLE) + " and " + view.bandRange(Band.BOTTOM)
-                + ", and the group's mean score on the " + view.result().scale().min() + "\u2013"
-                + view.result().scale().max() + " scale.";
+        return view.words().format("figure2.description", "count", outcomes.size(), "top", view.bandRange(Band.TOP),
+                "middle", view.bandRange(Band.MIDDLE), "bottom", view.bandRange(Band.BOTTOM),
+                "min", view.result().scale().min(), "max", view.result().scale().max());
     }
 
     public void draw(Canvas canvas) {
@@ -84,7 +83,7 @@ public final class Figure2Chart {
         canvas.text(GROUP_X, y + BAR_H - 3, Svg.shorten(group.label(), 12), Canvas.Anchor.START, 10, Palette.group(index), true);
         Optional<GroupStatistics> stats = view.stats(outcome, group);
         if (stats.isEmpty() || stats.get().pctTop().isEmpty()) {
-            canvas.text(BAR_X + 4, y + BAR_H - 3, Numbers.NOT_COMPUTABLE + " no valid answers", Canvas.Anchor.START, 10, Palette.MUTED_TEXT, false);
+            canvas.text(BAR_X + 4, y + BAR_H - 3, Numbers.NOT_COMPUTABLE + " " + view.words().text("figure2.noValidAnswers"), Canvas.Anchor.START, 10, Palette.MUTED_TEXT, false);
             return;
         }
         double x = BAR_X;
@@ -92,8 +91,8 @@ public final class Figure2Chart {
             OptionalDouble pct = ResultView.bandPercent(stats.get(), band);
             double value = pct.orElse(0);
             double w = BAR_W * value / 100;
-            String tip = group.label() + ", " + outcome.outcome().label() + ": " + Numbers.percent(value) + "% scored "
-                    + view.bandRange(band) + " (n = " + stats.get().n() + ")";
+            String tip = view.words().format("figure2.barTip", "group", group.label(), "outcome", outcome.outcome().label(),
+                    "percent", Numbers.percent(value), "band", view.bandRange(band), "n", stats.get().n());
             canvas.rect(x, y, w, BAR_H, Palette.band(band), tip);
             if (w >= 30) {
                 canvas.text(x + w / 2, y + BAR_H - 3.5, Numbers.percent(value), Canvas.Anchor.MIDDLE, 9, Palette.onBand(band), false);
@@ -104,7 +103,7 @@ public final class Figure2Chart {
         if (mean.isPresent()) {
             double cx = meanX(mean.getAsDouble());
             canvas.circle(cx, y + BAR_H / 2, 4.5, Palette.group(index),
-                    group.label() + " mean " + Numbers.oneDecimal(mean.getAsDouble()));
+                    view.words().format("figure2.meanTip", "group", group.label(), "mean", Numbers.oneDecimal(mean.getAsDouble())));
             canvas.text(cx + 8, y + BAR_H - 3, Numbers.oneDecimal(mean.getAsDouble()), Canvas.Anchor.START, 9, Palette.TEXT, false);
         }
     }
@@ -128,19 +127,19 @@ public final class Figure2Chart {
             canvas.line(x, axisY, x, height() - 8, Palette.GRID, 0.5);
             canvas.text(x, axisY - 3, Integer.toString(s), Canvas.Anchor.MIDDLE, 9, Palette.MUTED_TEXT, false);
         }
-        canvas.text(MEAN_X + MEAN_W / 2, 34, "Mean score", Canvas.Anchor.MIDDLE, 11, Palette.TEXT, true);
-        canvas.text(BAR_X + BAR_W / 2, 34, "Percentage of valid answers", Canvas.Anchor.MIDDLE, 11, Palette.TEXT, true);
+        canvas.text(MEAN_X + MEAN_W / 2, 34, view.words().text("figure2.axisMean"), Canvas.Anchor.MIDDLE, 11, Palette.TEXT, true);
+        canvas.text(BAR_X + BAR_W / 2, 34, view.words().text("figure2.axisPercent"), Canvas.Anchor.MIDDLE, 11, Palette.TEXT, true);
     }
 
     private void legend(Canvas canvas) {
         double x = BAR_X;
-        canvas.text(LABEL_END, 34, "Outcome", Canvas.Anchor.END, 11, Palette.TEXT, true);
+        canvas.text(LABEL_END, 34, view.words().text("column.outcome"), Canvas.Anchor.END, 11, Palette.TEXT, true);
         for (Band band : ResultView.bandsTopFirst()) {
             canvas.rect(x, 5, 11, 11, Palette.band(band), null);
             canvas.frame(x, 5, 11, 11, Palette.MUTED_TEXT);
-            String text = Svg.shorten(view.bandRange(band) + " " + view.result().scale().band(band).label(), 34);
+            String text = Svg.shorten(view.bandRange(band) + " " + view.words().bandLabel(band), 34);
             canvas.text(x + 15, 14, text, Canvas.Anchor.START, 10, Palette.TEXT, false);
-            x += 30 + text.length() * 5.6;
+            x += 30 + view.words().legendWidth(text) * 5.6;
         }
     }
 }

@@ -19,20 +19,28 @@ import java.util.List;
 public final class JointDisplayText {
     /** The marker after the figures of the group that rated an outcome higher (ASCII: every font has it). */
     public static final String HIGHER = "*";
-    public static final String CAPTION = "Joint display of the survey results and the qualitative data (Table 2)";
 
     private final StudyResult result;
     private final ResultView view;
     private final JointDisplay display;
 
     public JointDisplayText(StudyResult result) {
-        this.result = result;
-        this.view = new ResultView(result);
+        this(new ResultView(result));
+    }
+
+    public JointDisplayText(ResultView view) {
+        this.result = view.result();
+        this.view = view;
         this.display = result.jointDisplay().orElseThrow(() -> new IllegalArgumentException("the result has no joint display"));
     }
 
     public JointDisplay display() {
         return display;
+    }
+
+    /** "Joint display of the survey results and the qualitative data (Table 2)". */
+    public String caption() {
+        return view.words().text("joint.caption");
     }
 
     public List<GroupSummary> groups() {
@@ -41,13 +49,14 @@ public final class JointDisplayText {
 
     /** Column headers: outcome, domain, core area, per group "% 7–9" and "mean (SD)", theme, quotes. */
     public List<String> headers() {
-        List<String> headers = new ArrayList<>(List.of("Outcome", "COMET domain", "Core area"));
+        ReportWords w = view.words();
+        List<String> headers = new ArrayList<>(List.of(w.text("column.outcome"), w.text("column.cometDomain"), w.text("column.coreArea")));
         for (GroupSummary g : result.groups()) {
-            headers.add(g.label() + ": % " + view.bandRange(Band.TOP));
-            headers.add(g.label() + ": mean (SD)");
+            headers.add(w.format("column.groupTop", "group", g.label(), "band", view.bandRange(Band.TOP)));
+            headers.add(w.format("column.groupMeanSd", "group", g.label()));
         }
-        headers.add("Theme");
-        headers.add("Quotes");
+        headers.add(w.text("column.theme"));
+        headers.add(w.text("column.quotes"));
         return headers;
     }
 
@@ -76,15 +85,14 @@ public final class JointDisplayText {
     /** The notes printed below the table. */
     public List<String> notes() {
         List<String> notes = new ArrayList<>();
-        notes.add(HIGHER + " the group that rated the outcome higher (higher mean score; on equal means, the higher % "
-                + view.bandRange(Band.TOP) + "). Speaker codes as entered with each quote.");
+        ReportWords w = view.words();
+        notes.add(w.format("joint.noteMarker", "marker", HIGHER, "band", view.bandRange(Band.TOP)));
         List<String> differing = display.withoutQualitativeData().stream().filter(o -> o.comparison().differs())
                 .map(o -> o.outcome().label()).toList();
         List<String> other = display.withoutQualitativeData().stream().filter(o -> !o.comparison().differs())
                 .map(o -> o.outcome().label()).toList();
-        notes.add("Outcomes that differ between groups without qualitative data: "
-                + (differing.isEmpty() ? "none" : String.join("; ", differing)) + ".");
-        notes.add("Other outcomes without qualitative data: " + (other.isEmpty() ? "none" : String.join("; ", other)) + ".");
+        notes.add(w.format("joint.noteDiffering", "list", differing.isEmpty() ? w.text("list.none") : w.list(differing)));
+        notes.add(w.format("joint.noteOther", "list", other.isEmpty() ? w.text("list.none") : w.list(other)));
         return notes;
     }
 

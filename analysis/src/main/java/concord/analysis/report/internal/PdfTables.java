@@ -62,7 +62,7 @@ public final class PdfTables {
 
     private PdfPTable table1(List<OutcomeResult> outcomes, Footnotes notes, float width) {
         Table1Text text = new Table1Text(view);
-        List<String> headers = new ArrayList<>(List.of("Outcome", "Group"));
+        List<String> headers = new ArrayList<>(List.of(view.words().text("column.outcome"), view.words().text("column.group")));
         headers.addAll(text.groupHeaders());
         headers.addAll(text.comparisonHeaders());
         PdfPTable table = new PdfPTable(headers.size());
@@ -108,7 +108,7 @@ public final class PdfTables {
 
     /** The joint display (the paper's Table 2): one row per outcome and theme, the outcome's cells spanning its themes. */
     public PdfPTable jointDisplay() {
-        JointDisplayText text = new JointDisplayText(view.result());
+        JointDisplayText text = new JointDisplayText(view);
         List<String> headers = text.headers();
         float[] widths = new float[headers.size()];
         java.util.Arrays.fill(widths, 1f);
@@ -182,11 +182,11 @@ public final class PdfTables {
         CharacteristicsText text = new CharacteristicsText(view);
         PdfPTable table = new PdfPTable(1 + view.groups().size());
         table.setWidthPercentage(100);
-        PdfPCell first = cell(fonts.phrase("Characteristic", SIZE + 1, true, Color.BLACK), Element.ALIGN_LEFT);
+        PdfPCell first = cell(fonts.phrase(view.words().text("column.characteristic"), SIZE + 1, true, Color.BLACK), Element.ALIGN_LEFT);
         first.setBackgroundColor(HEADER);
         table.addCell(first);
         for (GroupSummary group : view.groups()) {
-            PdfPCell cell = cell(fonts.phrase(group.label() + " (n = " + group.n() + ")", SIZE + 1, true, Color.BLACK), Element.ALIGN_CENTER);
+            PdfPCell cell = cell(fonts.phrase(view.words().format("column.groupN", "group", group.label(), "n", group.n()), SIZE + 1, true, Color.BLACK), Element.ALIGN_CENTER);
             cell.setBackgroundColor(HEADER);
             table.addCell(cell);
         }

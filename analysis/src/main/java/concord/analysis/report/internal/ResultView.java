@@ -8,6 +8,7 @@ import concord.analysis.GroupStatistics;
 import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeResult;
 import concord.analysis.StudyResult;
+import concord.analysis.internal.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +23,25 @@ import java.util.OptionalDouble;
 public final class ResultView {
 
     private final StudyResult result;
+    private final ReportWords words;
 
+    /** A view with English words. */
     public ResultView(StudyResult result) {
+        this(result, Messages.english());
+    }
+
+    public ResultView(StudyResult result, Messages messages) {
         this.result = result;
+        this.words = new ReportWords(result, messages);
     }
 
     public StudyResult result() {
         return result;
+    }
+
+    /** The words of the report's language. */
+    public ReportWords words() {
+        return words;
     }
 
     public List<GroupSummary> groups() {
@@ -72,7 +85,7 @@ public final class ResultView {
 
     /** "Mann–Whitney" for two groups, "Kruskal–Wallis" for more. */
     public String rankTestName() {
-        return groups().size() == 2 ? "Mann\u2013Whitney" : "Kruskal\u2013Wallis";
+        return words.rankTestName();
     }
 
     /**
@@ -103,7 +116,7 @@ public final class ResultView {
     public List<DomainRow> domainSummary() {
         Map<String, List<OutcomeResult>> byDomain = new LinkedHashMap<>();
         for (OutcomeResult outcome : result.outcomes()) {
-            String domain = outcome.outcome().domain().isBlank() ? "(no domain)" : outcome.outcome().domain();
+            String domain = outcome.outcome().domain().isBlank() ? words.text("domain.none") : outcome.outcome().domain();
             byDomain.computeIfAbsent(domain, d -> new ArrayList<>()).add(outcome);
         }
         List<DomainRow> rows = new ArrayList<>();
@@ -119,10 +132,10 @@ public final class ResultView {
     private String describe(List<Boolean> pattern) {
         long yes = pattern.stream().filter(b -> b).count();
         if (yes == pattern.size()) {
-            return pattern.size() == 2 ? "Critical for both" : "Critical for all groups";
+            return words.text(pattern.size() == 2 ? "consensus.both" : "consensus.all");
         }
         if (yes == 0) {
-            return pattern.size() == 2 ? "Critical for neither" : "Critical for no group";
+            return words.text(pattern.size() == 2 ? "consensus.neither" : "consensus.noGroup");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < pattern.size(); i++) {
@@ -130,7 +143,7 @@ public final class ResultView {
                 names.add(groups().get(i).label());
             }
         }
-        return "Critical only for " + String.join(" and ", names);
+        return words.format("consensus.only", "groups", String.join(words.text("list.and"), names));
     }
 
     /** All true/false patterns, most "true" first, then by group order. */

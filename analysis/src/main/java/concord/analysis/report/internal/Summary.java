@@ -14,21 +14,26 @@ public final class Summary {
     }
 
     public static List<String> sentences(StudyResult result) {
-        ResultView view = new ResultView(result);
+        return sentences(new ResultView(result));
+    }
+
+    /** The sentences in the view's language. */
+    public static List<String> sentences(ResultView view) {
+        StudyResult result = view.result();
+        ReportWords w = view.words();
         int total = result.outcomes().size();
         List<String> sentences = new ArrayList<>();
         List<String> perGroup = new ArrayList<>();
         for (GroupSummary group : view.groups()) {
             long critical = result.outcomes().stream().filter(o -> view.critical(o, group)).count();
-            perGroup.add(group.label() + " (n = " + group.n() + ") rated " + critical + " of " + total + " outcomes critical");
+            perGroup.add(w.format("summary.group", "group", group.label(), "n", group.n(), "critical", critical, "total", total));
         }
-        sentences.add(String.join("; ", perGroup) + ".");
+        sentences.add(w.format("summary.groups", "list", w.list(perGroup)));
         long all = result.outcomes().stream().filter(o -> view.groups().stream().allMatch(g -> view.critical(o, g))).count();
-        sentences.add(all + " of " + total + " outcomes (" + share(all, total) + "%) were critical for "
-                + (view.groups().size() == 2 ? "both groups" : "all groups") + ".");
+        sentences.add(w.format(view.groups().size() == 2 ? "summary.allTwo" : "summary.allMany", "all", all, "total", total,
+                "share", share(all, total)));
         long differing = result.differingOutcomes().size();
-        sentences.add(differing + " of " + total + " outcomes (" + share(differing, total)
-                + "%) differed between the groups by a test or by consensus class.");
+        sentences.add(w.format("summary.differing", "differing", differing, "total", total, "share", share(differing, total)));
         return sentences;
     }
 

@@ -120,6 +120,19 @@ public final class Svg implements Canvas {
         return label.substring(0, end) + "\u2026";
     }
 
+    /**
+     * The length of a label in Latin character widths for laying out legends: a wide (CJK) character counts
+     * as two, everything else as one, so a Latin label measures its {@code length()} as before.
+     */
+    public static int widthInChars(String label) {
+        int width = 0;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            width += c >= '\u2E80' && c <= '\uFFEF' && !(c >= '\uFB00' && c <= '\uFE0F') ? 2 : 1;
+        }
+        return width;
+    }
+
     static String n(double value) {
         BigDecimal rounded = BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         if (rounded.signum() == 0) {

@@ -24,17 +24,20 @@ public final class Table1Text {
     }
 
     public List<String> groupHeaders() {
-        List<String> headers = new ArrayList<>(List.of("n"));
+        ReportWords w = view.words();
+        List<String> headers = new ArrayList<>(List.of(w.text("column.n")));
         for (Band band : ResultView.bandsTopFirst()) {
-            headers.add("% " + view.bandRange(band));
+            headers.add(w.format("column.band", "band", view.bandRange(band)));
         }
-        headers.addAll(List.of("Mean (SD)", "Median (Q1, Q3)", "Consensus"));
+        headers.addAll(List.of(w.text("column.meanSd"), w.text("column.medianQuartiles"), w.text("column.consensus")));
         return headers;
     }
 
     public List<String> comparisonHeaders() {
+        ReportWords w = view.words();
         String rank = view.rankTestName();
-        return List.of("\u03C7\u00B2 p", "Exact p", rank + " p", "q (\u03C7\u00B2)", "q (" + rank + ")", "Differs");
+        return List.of(w.text("column.chiSquareP"), w.text("column.exactP"), w.format("column.rankP", "test", rank),
+                w.text("column.qChiSquare"), w.format("column.qRank", "test", rank), w.text("column.differs"));
     }
 
     public List<TextCell> groupCells(OutcomeResult outcome, GroupSummary group) {
@@ -43,7 +46,7 @@ public final class Table1Text {
         if (found.isEmpty()) {
             cells.add(TextCell.of("0"));
             for (int i = 1; i < groupHeaders().size(); i++) {
-                cells.add(TextCell.missing("no answers from this group"));
+                cells.add(TextCell.missing(view.words().text("reason.noAnswers")));
             }
             return cells;
         }
@@ -56,7 +59,7 @@ public final class Table1Text {
         }
         cells.add(meanSd(stats));
         cells.add(medianQuartiles(stats));
-        cells.add(stats.consensus().map(c -> TextCell.of(c.label()))
+        cells.add(stats.consensus().map(c -> TextCell.of(view.words().consensus(c)))
                 .orElseGet(() -> TextCell.missing(Footnotes.reason(stats.notComputable(), "consensus"))));
         return cells;
     }
@@ -96,26 +99,20 @@ public final class Table1Text {
         List<TextCell> cells = new ArrayList<>();
         cells.add(comparison.chiSquare().map(c -> TextCell.of(Numbers.p(c.p())))
                 .orElseGet(() -> TextCell.missing(Footnotes.reason(comparison.notComputable(), "chiSquare"))));
-        cells.add(comparison.fisherExact().map(Table1Text::exactP)
+        cells.add(comparison.fisherExact().map(this::exactP)
                 .orElseGet(() -> TextCell.missing(Footnotes.reason(comparison.notComputable(), "fisherExactP"))));
         OptionalDouble rankP = comparison.rankTestP();
         cells.add(rankP.isPresent() ? TextCell.of(Numbers.p(rankP.getAsDouble()))
                 : TextCell.missing(Footnotes.reason(comparison.notComputable(), view.groups().size() == 2 ? "mannWhitney" : "kruskalWallis")));
         cells.add(q(comparison.qValues().chiSquare(), comparison, "qValues.chiSquare"));
         cells.add(q(comparison.qValues().rankTest(), comparison, "qValues.rankTest"));
-        cells.add(TextCell.of(comparison.differs() ? "Yes" : "No"));
+        cells.add(TextCell.of(view.words().text(comparison.differs() ? "yes" : "no")));
         return cells;
     }
 
     /** The Fisher–Freeman–Halton p; a Monte Carlo estimate carries its interval, samples and seed as a footnote. */
-    private static TextCell exactP(FisherExactResult f) {
-        return f.exact() ? TextCell.of(Numbers.p(f.p())) : TextCell.noted(Numbers.p(f.p()), monteCarloNote(f));
-    }
-
-    /** "Monte Carlo estimate of the exact p: 99% CI 0.006823–0.01159, 10,000 sampled tables, seed 20260101 (why)". */
-    public static String monteCarloNote(FisherExactResult f) {
-        return String.format(java.util.Locale.ROOT, "Monte Carlo estimate of the exact p: 99%% CI %s–%s, %,d sampled tables, "
-                + "seed %d (%s)", Numbers.estimate(f.lower()), Numbers.estimate(f.upper()), f.count(), f.seed(), f.why());
+    private TextCell exactP(FisherExactResult f) {
+        return f.exact() ? TextCell.of(Numbers.p(f.p())) : TextCell.noted(Numbers.p(f.p()), view.words().monteCarloNote(f));
     }
 
     private static TextCell q(OptionalDouble q, OutcomeComparison comparison, String key) {

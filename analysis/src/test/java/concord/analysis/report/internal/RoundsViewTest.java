@@ -135,6 +135,29 @@ class RoundsViewTest {
                 dropouts.rows().get(0).stream().map(RoundsTables.Cell::text).toList());
     }
 
+    @Test
+    void dropOutsWhoRatedDifferentlyAreFlagged() {
+        var study = new concord.analysis.Study("Flagged", List.of(new concord.analysis.Outcome("a", "A", "")),
+                List.of(new concord.analysis.StakeholderGroup("1", "Doctor"), new concord.analysis.StakeholderGroup("2", "Patient")),
+                concord.analysis.RatingScale.grade(), concord.analysis.ConsensusRule.comet(), List.of());
+        var counts = new concord.analysis.DelphiAccumulator(study, List.of(concord.analysis.Round.numbered(1), concord.analysis.Round.numbered(2)));
+        for (int i = 0; i < 8; i++) {
+            counts.add(new concord.analysis.DelphiParticipant("c" + i, "1", java.util.Map.of(),
+                    java.util.Map.of(1, java.util.Map.of("a", 9), 2, java.util.Map.of("a", 9))));
+            counts.add(new concord.analysis.DelphiParticipant("d" + i, "1", java.util.Map.of(), java.util.Map.of(1, java.util.Map.of("a", 1))));
+        }
+        RoundsView flagged = RoundsView.of(concord.analysis.DelphiAnalyzer.withDefaults().analyze(counts)).orElseThrow();
+        RoundsView.DropoutRow doctor = flagged.dropouts().get(0);
+        // 8 × 9 against 8 × 1: U = 0; ties 2 × (8³ − 8) = 1008; σ² = 64/12 · (17 − 1008/240) = 68.267; z = −32/σ = −3.873
+        assertEquals(1.0751e-4, doctor.p().getAsDouble(), 1e-8);
+        assertEquals(doctor.p().getAsDouble(), doctor.q().getAsDouble(), 1e-15); // one outcome: q = p
+        assertTrue(doctor.flagged());
+        RoundsTables.Table table = RoundsTables.of(flagged).get(4);
+        assertEquals("yes", table.rows().get(0).get(6).text());
+        assertEquals("<0.001", table.rows().get(0).get(4).text());
+        assertTrue(table.highlighted().get(0));
+    }
+
     private static void response(RoundsView.ResponseRow row, long panel, long[] respondents, double[] ofPanel, double[] ofFirst,
             double[] ofPrevious) {
         assertEquals(panel, row.panel());

@@ -82,9 +82,13 @@ public final class ProjectPage {
         String shownScope = m.latest().map(Run::scope).orElse(m.scope());
         html.append("<p class=\"coverage\" id=\"coverage\">").append(escape(coverage(shownScope, m.latest()))).append("</p>\n");
         html.append("<nav class=\"sections\" aria-label=\"Sections\">");
-        for (String[] link : new String[][] {{"status", "Status"}, {"responses", "Responses"}, {"figure2", "Differences"},
-                {"consensus", "Consensus"}, {"domains", "Domains"}, {"table1", "Table 1"},
+        boolean delphi = m.result().flatMap(StudyResult::delphi).isPresent();
+        for (String[] link : new String[][] {{"status", "Status"}, {"responses", "Responses"}, {"rounds", "Rounds"},
+                {"figure2", "Differences"}, {"consensus", "Consensus"}, {"domains", "Domains"}, {"table1", "Table 1"},
                 {"characteristics", "Participants"}, {"history", "Run history"}, {"methods", "Methods"}}) {
+            if (link[0].equals("rounds") && !delphi) {
+                continue;
+            }
             html.append("<a href=\"#").append(link[0]).append("\">").append(link[1]).append("</a>");
         }
         html.append("</nav>\n");
@@ -97,10 +101,22 @@ public final class ProjectPage {
         if (m.result().isPresent()) {
             StudyResult result = m.result().get();
             responses(html, result);
+            if (result.delphi().isPresent()) {
+                // the figures below are those of the latest round with answers; this section spans the rounds
+                section(html, "rounds", HtmlTables.ROUNDS_HEADING, "<p class=\"hint\">The sections below show "
+                        + escape(result.delphi().get().lastStarted().map(r -> r.round().label()).orElse("the first round"))
+                        + ", the latest round with answers.</p>\n<div class=\"scroll rounds\">" + HtmlTables.rounds(result) + "</div>\n");
+            }
             section(html, "figure2", "Outcomes that differ between groups", result.differingOutcomes().isEmpty()
                     ? "<p class=\"empty\">No outcome differs between the groups.</p>\n"
                     : figure(SvgCharts.figure2(result, "d"), "Band percentages per group (bars) and mean scores (dots) of "
                     + "the outcomes whose groups differ (Figure 2 style)."));
+            if (result.jointDisplay().isPresent()) {
+                // quotes are participant text: HtmlTables escapes every one
+                section(html, "joint", "Joint display: ratings and focus-group quotes", HtmlTables.jointDisplay(result)
+                        + (m.formats().contains("topic-guide-html") ? "<p class=\"hint\"><a href=\"" + base
+                        + "/downloads/topic-guide-html\">Focus-group topic guide</a> (questions on the outcomes that differ)</p>\n" : ""));
+            }
             section(html, "consensus", "Consensus matrix", "<div class=\"pair\">"
                     + figure(SvgCharts.consensusMatrix(result, "d"), "Outcomes by the groups that rate them critically important.")
                     + "<div>" + HtmlTables.consensusMatrix(result) + "</div></div>");
@@ -152,6 +168,9 @@ public final class ProjectPage {
                         + "own API token, analyses them and publishes into your group's folder.").append("</p>");
         html.append("</div>\n<div class=\"card\"><h2>Downloads</h2><ul class=\"downloads\">");
         for (String format : concord.server.web.RunReports.FORMATS) {
+            if (concord.server.web.RunReports.OPTIONAL_FORMATS.contains(format) && !m.formats().contains(format)) {
+                continue;
+            }
             if (m.formats().contains(format)) {
                 html.append("<li><a href=\"").append(base).append("/downloads/").append(format).append("\">")
                         .append(label(format)).append("</a></li>");
@@ -167,6 +186,9 @@ public final class ProjectPage {
         return switch (format) {
             case "exclusions" -> "Excluded values (CSV)";
             case "docx" -> "Word (DOCX)";
+            case "topic-guide-html" -> "Topic guide (HTML)";
+            case "topic-guide-docx" -> "Topic guide (Word)";
+            case "rounds" -> "Delphi rounds (CSV)";
             default -> format.toUpperCase(java.util.Locale.ROOT);
         };
     }

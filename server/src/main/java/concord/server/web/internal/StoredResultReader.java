@@ -37,7 +37,8 @@ import java.util.OptionalDouble;
  * per-group score counts, the groups, scale, rule and options: the study is re-analysed from those
  * counts, and participant characteristics (not derivable from ratings) are read as stored. The
  * result is only accepted if it renders to exactly the stored bytes, so the dashboard can never show
- * numbers that differ from the published report.
+ * numbers that differ from the published report. A Delphi result is rebuilt from its stored round,
+ * pair and response-pattern counts ({@link StoredDelphiReader}).
  */
 public final class StoredResultReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,61 +69,86 @@ public final class StoredResultReader {
     }
 
     private static StudyResult reanalyse(JsonNode root) {
-        RatingScale scale = scale(root.required("scale"));
-        JsonNode ruleNode = root.required("consensusRule");
-        ConsensusRule rule = new ConsensusRule(ruleNode.required("thresholdPercent").asDouble(),
-                ruleNode.required("thresholdInclusive").asBoolean(), ruleNode.required("limitPercent").asDouble(),
-                ruleNode.required("limitInclusive").asBoolean());
-        JsonNode o = root.required("options");
-        AnalysisOptions options = new AnalysisOptions(o.required("alpha").asDouble(),
+        Study study = study(root);
+        AnalysisOptions options = options(root.required("options"));
+        if (root.has("rounds")) {
+            return StoredJointDisplay.attach(root, StoredDelphiReader.reanalyse(root, study, options));
+        }
+        StudyResult analysed = StudyAnalyzer.withDefaults().with(options).analyze(ratings(root, study));
+        return StoredJointDisplay.attach(root, withStoredCharacteristics(analysed, root));
+    }
+
+    /** The analysed result with the characteristics as stored (they are not derivable from the ratings). */
+    static StudyResult withStoredCharacteristics(StudyResult analysed, JsonNode stored) {
+        return new StudyResult(analysed.title(), analysed.groups(), analysed.outcomes(),
+                characteristics(stored.required("participantCharacteristics")), analysed.scale(),
+                analysed.consensusRule(), analysed.options(), analysed.methods());
+    }
+
+    static AnalysisOptions options(JsonNode o) {
+        return new AnalysisOptions(o.required("alpha").asDouble(),
                 PairwiseCorrection.valueOf(o.required("pairwiseCorrection").asText().toUpperCase(Locale.ROOT)),
                 o.required("exactMannWhitneyMaxN").asInt(), o.required("fisherEnumerationLimit").asLong(),
                 // absent from results written before the network algorithm: those then fail the byte check below
                 o.path("fisherNetworkLimit").asLong(AnalysisOptions.defaults().fisherNetworkLimit()),
                 o.required("fisherMonteCarloSamples").asInt(), o.required("fisherMonteCarloSeed").asLong(),
                 o.required("fisherMonteCarloMaxN").asLong());
+    }
 
+    /** The study: title, outcomes, groups, scale and rule of a result's JSON (no characteristics). */
+    static Study study(JsonNode root) {
+        RatingScale scale = scale(root.required("scale"));
+        JsonNode ruleNode = root.required("consensusRule");
+        ConsensusRule rule = new ConsensusRule(ruleNode.required("thresholdPercent").asDouble(),
+                ruleNode.required("thresholdInclusive").asBoolean(), ruleNode.required("limitPercent").asDouble(),
+                ruleNode.required("limitInclusive").asBoolean());
         List<StakeholderGroup> groups = new ArrayList<>();
-        List<Long> groupSizes = new ArrayList<>();
         for (JsonNode g : root.required("groups")) {
             groups.add(new StakeholderGroup(g.required("code").asText(), g.required("label").asText()));
-            groupSizes.add(g.required("n").asLong());
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (JsonNode outcome : root.required("outcomes")) {
             outcomes.add(new Outcome(outcome.required("field").asText(), outcome.required("label").asText(),
                     outcome.required("domain").asText()));
         }
-        Study study = new Study(root.required("title").asText(), outcomes, groups, scale, rule, List.of());
+        return new Study(root.required("title").asText(), outcomes, groups, scale, rule, List.of());
+    }
+
+    /** The participants per group and the score counts per outcome and group of one result's JSON. */
+    static RatingAccumulator ratings(JsonNode result, Study study) {
+        RatingScale scale = study.scale();
+        List<StakeholderGroup> groups = study.groups();
         RatingAccumulator ratings = new RatingAccumulator(study);
+        JsonNode groupNodes = result.required("groups");
         for (int g = 0; g < groups.size(); g++) {
-            ratings.addParticipants(g, groupSizes.get(g));
+            ratings.addParticipants(g, groupNodes.get(g).required("n").asLong());
         }
         int index = 0;
-        for (JsonNode outcome : root.required("outcomes")) {
+        for (JsonNode outcome : result.required("outcomes")) {
             JsonNode perGroup = outcome.required("groups");
             for (int g = 0; g < groups.size(); g++) {
                 JsonNode stats = perGroup.get(groups.get(g).label());
                 if (stats == null) {
                     continue;
                 }
-                long[] counts = new long[scale.points()];
-                JsonNode countNode = stats.required("counts");
-                if (countNode.size() != counts.length) {
-                    throw new IllegalArgumentException("outcome " + outcomes.get(index).field() + " has "
-                            + countNode.size() + " counts for a " + counts.length + "-point scale");
-                }
-                for (int s = 0; s < counts.length; s++) {
-                    counts[s] = countNode.get(s).asLong();
-                }
-                ratings.add(g, index, new ScoreHistogram(scale, counts, stats.required("missing").asLong()));
+                ratings.add(g, index, histogram(scale, stats, "outcome " + study.outcomes().get(index).field()));
             }
             index++;
         }
-        StudyResult analysed = StudyAnalyzer.withDefaults().with(options).analyze(ratings);
-        return new StudyResult(analysed.title(), analysed.groups(), analysed.outcomes(),
-                characteristics(root.required("participantCharacteristics")), analysed.scale(),
-                analysed.consensusRule(), analysed.options(), analysed.methods());
+        return ratings;
+    }
+
+    /** A score histogram stored as {@code counts} and {@code missing}. */
+    static ScoreHistogram histogram(RatingScale scale, JsonNode stats, String what) {
+        long[] counts = new long[scale.points()];
+        JsonNode countNode = stats.required("counts");
+        if (countNode.size() != counts.length) {
+            throw new IllegalArgumentException(what + " has " + countNode.size() + " counts for a " + counts.length + "-point scale");
+        }
+        for (int s = 0; s < counts.length; s++) {
+            counts[s] = countNode.get(s).asLong();
+        }
+        return new ScoreHistogram(scale, counts, stats.required("missing").asLong());
     }
 
     private static RatingScale scale(JsonNode node) {

@@ -54,6 +54,32 @@ class StoredResultReaderTest {
         assertEquals(2, rebuilt.participantCharacteristics().size());
     }
 
+    /** A Delphi panel (drop-outs, a skipped round, item non-response, characteristics) analysed with a stricter rule. */
+    static StudyResult delphi() {
+        Study study = new Study("Delphi <i>", List.of(new Outcome("q1", "Pain <script>", "Physical"), new Outcome("q2", "睡眠", "Physical"),
+                new Outcome("q3", "Return to work", "Role"), new Outcome("q4", "Mood", "Role")),
+                List.of(new StakeholderGroup("1", "Doctor"), new StakeholderGroup("2", "Patient")),
+                concord.analysis.RatingScale.grade(), concord.analysis.ConsensusRule.comet(),
+                List.of(DemographicVariable.categorical("sex", "Sex", Map.of("1", "Female", "2", "Male"))));
+        List<concord.analysis.Round> rounds = List.of(new concord.analysis.Round(1, "round_1_arm_1", "Round 1"),
+                new concord.analysis.Round(2, "round_2_arm_1", "Round 2 & \"re-rating\""), new concord.analysis.Round(3, "round_3_arm_1", "Round 3"));
+        return concord.analysis.DelphiAnalyzer.withDefaults()
+                .with(concord.analysis.StabilityRule.defaults().withChangedBand(20, true).withUnchangedConsensus(true))
+                .analyze(concord.server.load.DelphiProjectFiles.expected(study, rounds, concord.server.load.DelphiProjectFiles.panel(7, 60)));
+    }
+
+    @Test
+    void rebuildsAStoredDelphiResultExactly() {
+        StudyResult delphi = delphi();
+        assertTrue(delphi.delphi().orElseThrow().attrition().all().dropouts() > 0, "the panel has drop-outs");
+        String json = StudyResultJson.write(delphi);
+        StudyResult rebuilt = StoredResultReader.read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(json, StudyResultJson.write(rebuilt));
+        assertEquals(3, rebuilt.delphi().orElseThrow().rounds().size());
+        assertEquals(1, rebuilt.participantCharacteristics().size());
+        assertEquals(delphi.delphi().get().advice(), rebuilt.delphi().get().advice());
+    }
+
     /** A run whose exact test was estimated: the dashboard re-derives the same estimate and shows its interval, samples and seed. */
     @Test
     void aMonteCarloEstimateSurvivesAndTheDashboardShowsItsIntervalSamplesAndSeed() {
