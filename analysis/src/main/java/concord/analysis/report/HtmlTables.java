@@ -18,7 +18,7 @@ import concord.analysis.internal.Messages;
 import concord.analysis.report.internal.Numbers;
 import concord.analysis.report.internal.ReportWords;
 import concord.analysis.report.internal.ResultView;
-import concord.analysis.report.internal.RoundsTables;
+import concord.analysis.report.internal.RoundsHtml;
 import concord.analysis.report.internal.RoundsView;
 import concord.analysis.report.internal.Table1Text;
 import concord.analysis.report.internal.TextCell;
@@ -108,42 +108,7 @@ public final class HtmlTables {
      * not stable, drop-outs differ — carry the {@code differs} mark). Empty for a single-survey result.
      */
     public static String rounds(StudyResult result) {
-        var view = RoundsView.of(result);
-        if (view.isEmpty()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder(16 * 1024);
-        for (String paragraph : RoundsTables.paragraphs(view.get())) {
-            html.append("<p>").append(escape(paragraph)).append("</p>\n");
-        }
-        for (RoundsTables.Table table : RoundsTables.of(view.get())) {
-            html.append("<table class=\"concord-table ").append(table.id()).append("\">\n<caption>").append(escape(table.caption()))
-                    .append("</caption>\n<thead><tr>");
-            for (String header : table.headers()) {
-                html.append("<th scope=\"col\">").append(escape(header)).append("</th>");
-            }
-            html.append("</tr></thead>\n<tbody>\n");
-            for (int r = 0; r < table.rows().size(); r++) {
-                List<RoundsTables.Cell> cells = table.rows().get(r);
-                html.append(table.highlighted().get(r) ? "<tr class=\"differs\">" : "<tr>");
-                for (int c = 0; c < cells.size(); c++) {
-                    RoundsTables.Cell cell = cells.get(c);
-                    if (c < table.rowHeaders()) {
-                        html.append("<th scope=\"row\">").append(escape(cell.text())).append("</th>");
-                    } else {
-                        html.append(cell.isNumber() ? "<td class=\"num\">" : "<td>").append(escape(cell.text())).append("</td>");
-                    }
-                }
-                html.append("</tr>\n");
-            }
-            html.append("</tbody>\n</table>\n");
-        }
-        html.append("<div class=\"footnotes\">\n");
-        for (String paragraph : view.get().delphi().methods()) {
-            html.append("<p>").append(escape(paragraph)).append("</p>\n");
-        }
-        html.append("</div>\n");
-        return html.toString();
+        return RoundsView.of(result).map(RoundsHtml::fragment).orElse("");
     }
 
     /** The paper's Table 1: every outcome, every group, all statistics and the between-group tests. */
