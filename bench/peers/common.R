@@ -19,7 +19,7 @@ hodges_lehmann <- function(ca, cb) {
 
 # Everything but the Mann-Whitney test from the two groups' score counts; wilcox.test on the values.
 outcome_row <- function(field, x, y, missing1, missing2) {
-  ca <- tabulate(x, 9); cb <- tabulate(y, 9)
+  ca <- as.numeric(tabulate(x, 9)); cb <- as.numeric(tabulate(y, 9))  # doubles: products of counts overflow integers
   r <- list(field = field, n1 = length(x), n2 = length(y), missing1 = missing1, missing2 = missing2)
   full <- rbind(c(sum(ca[1:3]), sum(ca[4:6]), sum(ca[7:9])), c(sum(cb[1:3]), sum(cb[4:6]), sum(cb[7:9])))
   for (k in 1:2) {
@@ -45,7 +45,8 @@ outcome_row <- function(field, x, y, missing1, missing2) {
   rho <- cor(rows, cols)
   r$lbl <- (n - 1) * rho^2; r$p_lbl <- pchisq(r$lbl, 1, lower.tail = FALSE)
   wt <- wilcox.test(x, y, exact = FALSE, correct = FALSE)
-  n1 <- length(x); n2 <- length(y); N <- n1 + n2
+  # doubles: n1 * n2 overflows R's 32-bit integers (NA) beyond ~46,000 answers per group
+  n1 <- as.numeric(length(x)); n2 <- as.numeric(length(y)); N <- n1 + n2
   u1 <- unname(wt$statistic)
   u <- min(u1, n1 * n2 - u1)
   both <- ca + cb

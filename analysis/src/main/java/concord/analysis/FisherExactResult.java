@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param p       two-sided p; for {@link Method#MONTE_CARLO} the estimate (1 + hits) / (1 + samples)
  * @param method  how p was obtained
  * @param count   tables enumerated ({@link Method#ENUMERATION}), nodes of the network expanded
- *                ({@link Method#NETWORK}) or random tables drawn ({@link Method#MONTE_CARLO})
+ *                ({@link Method#NETWORK}), values of the first cell summed ({@link Method#TAIL_SUMS}) or
+ *                random tables drawn ({@link Method#MONTE_CARLO})
  * @param seed    random seed of a Monte Carlo estimate (0 for exact methods)
  * @param lower   lower end of the 99% confidence interval of a Monte Carlo estimate (exact
  *                Clopper–Pearson for hits out of samples); equal to p for exact methods
@@ -32,10 +33,12 @@ public record FisherExactResult(double p, Method method, long count, long seed, 
         ENUMERATION,
         /** The network algorithm (Mehta and Patel), exact like enumeration. */
         NETWORK,
+        /** Hypergeometric tail sums of a 2 × 3 table, exact like enumeration (where the network would be slow). */
+        TAIL_SUMS,
         /** Seeded Monte Carlo over random tables with the observed margins (beyond the exact methods' limits). */
         MONTE_CARLO;
 
-        /** "enumeration", "network", "monte_carlo" (JSON). */
+        /** "enumeration", "network", "tail_sums", "monte_carlo" (JSON). */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -54,23 +57,30 @@ public record FisherExactResult(double p, Method method, long count, long seed, 
         return new FisherExactResult(p, Method.NETWORK, nodes, 0, p, p, "");
     }
 
+    public static FisherExactResult tailSums(double p, long values) {
+        return new FisherExactResult(p, Method.TAIL_SUMS, values, 0, p, p, "");
+    }
+
     public static FisherExactResult monteCarlo(double p, long samples, long seed, double lower, double upper, String why) {
         return new FisherExactResult(p, Method.MONTE_CARLO, samples, seed, lower, upper, why);
     }
 
-    /** Whether p is exact (enumeration or network algorithm) rather than a Monte Carlo estimate. */
+    /** Whether p is exact (enumeration, network algorithm or tail sums) rather than a Monte Carlo estimate. */
     public boolean exact() {
         return method != Method.MONTE_CARLO;
     }
 
     /**
-     * "exact (enumeration of 1,234 tables)", "exact (network algorithm, 567 nodes)" or
+     * "exact (enumeration of 1,234 tables)", "exact (network algorithm, 567 nodes)",
+     * "exact (hypergeometric tail sums over 890 first-cell values)" or
      * "Monte Carlo estimate, 99% CI 0.0068–0.0115 (10,000 sampled tables, seed 20260101)".
      */
     public String methodDescription() {
         return switch (method) {
             case ENUMERATION -> String.format(Locale.ROOT, "exact (enumeration of %,d tables)", count);
             case NETWORK -> String.format(Locale.ROOT, "exact (network algorithm, %,d node%s)", count, count == 1 ? "" : "s");
+            case TAIL_SUMS -> String.format(Locale.ROOT, "exact (hypergeometric tail sums over %,d first-cell value%s)", count,
+                    count == 1 ? "" : "s");
             case MONTE_CARLO -> String.format(Locale.ROOT, "Monte Carlo estimate, 99%% CI %s–%s (%,d sampled tables, seed %d)",
                     fourDigits(lower), fourDigits(upper), count, seed);
         };

@@ -10,7 +10,8 @@ import concord.analysis.FisherExactResult;
  *
  * <p>Small tables are enumerated ({@link FisherEnumeration}: when an upper bound of their number is
  * within the enumeration limit); larger ones go to the network algorithm ({@link FisherNetwork}),
- * which is exact too and stops at a bounded number of steps and stored values; only beyond that is
+ * which is exact too and stops at a bounded number of steps and stored values (2 × 3 tables it would be slow
+ * for are summed by {@link FisherTailSums}, exact as well); only beyond that is
  * the p a seeded Monte Carlo estimate with its 99% confidence interval ({@link FisherMonteCarlo}),
  * and above a size limit not computed.
  */
@@ -22,6 +23,10 @@ public final class FisherFreemanHalton {
     static final double TOLERANCE_RXC = 3.45254e-7;
     /** Past and completion values the network algorithm may store at once (96 MB of a 768 MB heap). */
     static final long NETWORK_MEMORY_LIMIT = 6_000_000L;
+    /** Estimated network steps beyond which a 2 × 3 table is summed by {@link FisherTailSums} instead. */
+    static final double TAIL_SUMS_FROM_STEPS = 1e7;
+    /** Terms the tail sums may need (estimated before starting; a few milliseconds). */
+    static final double TAIL_SUMS_MAX_TERMS = 1e7;
 
     private FisherFreemanHalton() {
     }
@@ -68,6 +73,10 @@ public final class FisherFreemanHalton {
             return Computed.of(FisherExactResult.enumeration(run[0], (long) run[1]));
         }
         String why;
+        if (networkLimit > 0 && tailSumsPay(counts, columnTotals)) {
+            double[] run = FisherTailSums.run(counts, tolerance);
+            return Computed.of(FisherExactResult.tailSums(run[0], (long) run[1]));
+        }
         if (networkLimit > 0) {
             FisherNetwork.Run run = FisherNetwork.run(counts, tolerance, networkLimit, NETWORK_MEMORY_LIMIT);
             if (run.complete()) {
@@ -85,6 +94,31 @@ public final class FisherFreemanHalton {
         }
         return Computed.of(FisherMonteCarlo.estimate(counts, tolerance, monteCarloSamples, seed,
                 size + " is beyond the exact methods: " + why));
+    }
+
+    /**
+     * Whether a 2 × 3 (or 3 × 2) table goes to {@link FisherTailSums}: when the network algorithm would need more
+     * than {@link #TAIL_SUMS_FROM_STEPS} steps, about (c₀ + 1)(c₁ + 1) for the two smallest band totals (below that
+     * it is fast, and the tables it computes keep their results byte for byte), and the tail sums need at most
+     * {@link #TAIL_SUMS_MAX_TERMS} terms (beyond, around N = 10⁶, the table stays with the network's size check).
+     */
+    private static boolean tailSumsPay(long[][] counts, long[] columnTotals) {
+        boolean twoByThree = counts.length == 2 && counts[0].length == 3 || counts.length == 3 && counts[0].length == 2;
+        if (!twoByThree) {
+            return false;
+        }
+        long[] totals = counts.length == 2 ? columnTotals.clone() : new long[] {sum(counts[0]), sum(counts[1]), sum(counts[2])};
+        java.util.Arrays.sort(totals);
+        double steps = (totals[0] + 1.0) * (totals[1] + 1.0);
+        return steps > TAIL_SUMS_FROM_STEPS && FisherTailSums.estimatedTerms(counts) <= TAIL_SUMS_MAX_TERMS;
+    }
+
+    private static long sum(long[] row) {
+        long s = 0;
+        for (long v : row) {
+            s += v;
+        }
+        return s;
     }
 
     private static long[][] withoutEmptyLines(long[][] table) {

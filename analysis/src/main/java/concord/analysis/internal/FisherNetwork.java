@@ -124,10 +124,6 @@ final class FisherNetwork {
         if (n > MAX_N) {
             return new Run(Double.NaN, 0, 0, 0, 0, "N = " + n + " is above " + MAX_N);
         }
-        double[] lf = new double[(int) n + 1];
-        for (int i = 0; i <= n; i++) {
-            lf[i] = LogFactorial.of(i);
-        }
         long[] rows = margins.rowTotals();
         long[] cols = margins.columnTotals();
         int[] key = toSortedInts(r <= c ? rows : cols);
@@ -140,6 +136,11 @@ final class FisherNetwork {
                 return new Run(Double.NaN, 0, 0, 0, 0, String.format(java.util.Locale.ROOT,
                         "the network algorithm would need about %.2g steps (limit %d)", steps, workLimit));
             }
+        }
+        // after the check above: a hopeless table (N near a million) costs no table of N log-factorials
+        double[] lf = new double[(int) n + 1];
+        for (int i = 0; i <= n; i++) {
+            lf[i] = LogFactorial.of(i);
         }
         try {
             FisherNetwork network = new FisherNetwork(key, stage, lf, margins.observed(), tolerance, margins.constant(),

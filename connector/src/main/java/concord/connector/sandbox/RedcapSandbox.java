@@ -195,6 +195,25 @@ public final class RedcapSandbox implements AutoCloseable {
      * {@code clbpoq-dictionary.csv} with {@code clbpoq-records.csv}) and returns its project id.
      */
     public int seedDemoProject() {
+        return seedDemoProject("en");
+    }
+
+    /**
+     * Adds the CLBPOQ demo project with its labels in a language: {@code en} as {@link #seedDemoProject()},
+     * {@code zh} from {@code clbpoq-project-zh.xml} (Simplified Chinese labels, the same fields and records).
+     */
+    public int seedDemoProject(String language) {
+        if ("zh".equals(language)) {
+            byte[] zh = resource("clbpoq-project-zh.xml");
+            if (zh == null) {
+                throw new IllegalStateException("The Chinese CLBPOQ demo project is not on the classpath: expected "
+                        + DEMO_RESOURCE_DIR + "clbpoq-project-zh.xml (copied from deploy/redcap by the connector build)");
+            }
+            return addProject(SandboxProject.fromOdm(zh, DEMO_RESOURCE_DIR + "clbpoq-project-zh.xml"));
+        }
+        if (!"en".equals(language)) {
+            throw new IllegalArgumentException("The CLBPOQ demo project exists in en and zh, not '" + language + "'");
+        }
         byte[] xml = resource("clbpoq-project.xml");
         if (xml != null) {
             return addProject(SandboxProject.fromOdm(xml, DEMO_RESOURCE_DIR + "clbpoq-project.xml"));

@@ -33,11 +33,13 @@ final class DemoCommand {
 
     static int run(List<String> argv, PrintStream out) throws InterruptedException, java.io.IOException {
         boolean delphi = argv.contains("--delphi");
-        CliArgs args = new CliArgs("demo", argv.stream().filter(a -> !a.equals("--delphi")).toList(), Set.of("port", "sandbox-port"));
+        CliArgs args = new CliArgs("demo", argv.stream().filter(a -> !a.equals("--delphi")).toList(),
+                Set.of("port", "sandbox-port", "lang"));
         int port = args.integer("port", 8080);
         int sandboxPort = args.integer("sandbox-port", 8089);
+        String lang = language(args);
         RedcapSandbox sandbox = RedcapSandbox.builder().port(sandboxPort).build().start();
-        int pid = delphi ? sandbox.seedDelphiDemoProject() : sandbox.seedDemoProject();
+        int pid = delphi ? sandbox.seedDelphiDemoProject() : sandbox.seedDemoProject(lang);
         String token = sandbox.createToken(pid, SandboxUser.withAllRights("concord_demo"));
         String detSecret = random(16);
         String adminToken = random(16);
@@ -65,6 +67,7 @@ final class DemoCommand {
             props.put(p + "publish.pdf-field", "concord_report_pdf");
         }
         props.put(p + "publish.dashboard-url", base + "/dashboard/" + PROJECT);
+        props.put(p + "report-language", lang);
         // The demo serves plain http on loopback; a Secure cookie would not come back over it in every browser.
         props.put("concord.web.secure-cookie", "false");
         ApplicationContext ctx = Micronaut.build(new String[0]).mainClass(Application.class).properties(props).start();
@@ -94,6 +97,15 @@ final class DemoCommand {
         out.println("Save a form in the sandbox to trigger a new run: curl -d instrument=participant -d group=2 -d status=2 "
                 + sandbox.baseUrl().resolve("/sandbox/projects/" + pid + "/records/57/save") + "  (docs/sandbox.md). Ctrl-C stops.");
         return 0;
+    }
+
+    /** {@code --lang en} (default) or {@code --lang zh}: the demo project's labels, reports and dashboard in Chinese. */
+    private static String language(CliArgs args) {
+        String lang = args.get("lang", "en").trim().toLowerCase(java.util.Locale.ROOT);
+        if (!lang.equals("en") && !lang.equals("zh")) {
+            throw new CliException("demo: --lang must be en or zh, not '" + lang + "'");
+        }
+        return lang;
     }
 
     private static String random(int bytes) {

@@ -38,6 +38,8 @@ import java.util.Locale;
  * @param qualitative        the qualitative instrument whose coded quotes make the joint display
  * @param topicGuide         wording of the focus-group topic guide (format {@code topic-guide})
  * @param feedback           personal feedback to each participant of a Delphi round
+ * @param reportLanguage     language of the run's reports and the dashboard: {@code en} (default) or {@code zh};
+ *                           numbers are the same in every language, CSV and JSON stay English
  */
 @EachProperty("concord.projects")
 public record ProjectConfiguration(
@@ -60,7 +62,8 @@ public record ProjectConfiguration(
         @Nullable PublishConfiguration publish,
         @Nullable QualitativeConfiguration qualitative,
         @Nullable TopicGuideConfiguration topicGuide,
-        @Nullable FeedbackConfiguration feedback) {
+        @Nullable FeedbackConfiguration feedback,
+        @Nullable String reportLanguage) {
 
     public ProjectConfiguration {
         outcomes = outcomes == null ? List.of("@CONCORD-OUTCOME") : List.copyOf(outcomes);
@@ -69,8 +72,23 @@ public record ProjectConfiguration(
         consensus = consensus == null || consensus.isBlank() ? "80/15" : consensus.trim();
         publish = publish == null ? PublishConfiguration.defaults() : publish;
         qualitative = qualitative == null ? new QualitativeConfiguration(null) : qualitative;
-        topicGuide = topicGuide == null ? new TopicGuideConfiguration(null, null) : topicGuide;
         feedback = feedback == null ? FeedbackConfiguration.defaults() : feedback;
+        reportLanguage = language(id, reportLanguage);
+        // the topic guide's wording follows the report language unless topic-guide.language is set
+        topicGuide = topicGuide == null ? new TopicGuideConfiguration(reportLanguage, null)
+                : topicGuide.language() == null ? new TopicGuideConfiguration(reportLanguage, topicGuide.template()) : topicGuide;
+    }
+
+    private static String language(String id, String language) {
+        if (language == null || language.isBlank()) {
+            return "en";
+        }
+        try {
+            return concord.analysis.report.ReportMessages.forLanguage(language).language();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Project " + id + ": concord.projects." + id + ".report-language: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** How the configured outcome list is to be read. */
@@ -103,7 +121,8 @@ public record ProjectConfiguration(
                 + (rounds == null ? "" : ", rounds=" + rounds) + (roundField == null ? "" : ", roundField=" + roundField)
                 + ", token=" + (token == null ? "unset" : "***") + ", detSecret=" + (detSecret == null ? "unset" : "***")
                 + ", schedule=" + schedule + ", publish=" + publish + ", qualitative=" + qualitative
-                + ", topicGuide=" + topicGuide + (feedback.enabled() ? ", feedback=" + feedback : "") + "]";
+                + ", topicGuide=" + topicGuide + (feedback.enabled() ? ", feedback=" + feedback : "")
+                + ("en".equals(reportLanguage) ? "" : ", reportLanguage=" + reportLanguage) + "]";
     }
 
     /**
@@ -123,13 +142,13 @@ public record ProjectConfiguration(
     /**
      * Bound from {@code concord.projects.<id>.topic-guide.*}.
      *
-     * @param language the shipped wording: {@code en} (default) or {@code zh}
+     * @param language the shipped wording: {@code en} or {@code zh}; default the project's {@code report-language}
      * @param template a project's own template file (UTF-8 properties, docs/reports.md); wins over the language
      */
     @ConfigurationProperties("topic-guide")
     public record TopicGuideConfiguration(@Nullable String language, @Nullable String template) {
         public TopicGuideConfiguration {
-            language = language == null || language.isBlank() ? "en" : language.trim();
+            language = language == null || language.isBlank() ? null : language.trim(); // null: the report language
             template = template == null || template.isBlank() ? null : template.trim();
         }
 

@@ -57,32 +57,47 @@ public final class ReportFiles {
     /** As {@link #render(StudyResult, ReportContext, List, List, int)}, the topic guide in this wording. */
     public List<RunArtifact> render(StudyResult result, ReportContext context, List<String> formats,
                                     List<LoadIssue> issues, int issueCount, TopicGuideTemplate topicGuide) {
-        List<RunArtifact> out = new ArrayList<>();
+        // every format is checked before any is rendered; then they render side by side (DOCX, the slowest,
+        // beside the rest), and the files keep the order of the formats
+        List<java.util.concurrent.Callable<List<RunArtifact>>> tasks = new ArrayList<>();
         for (String format : formats) {
-            String f = format.toLowerCase(Locale.ROOT);
-            if (f.equals(TOPIC_GUIDE)) {
-                TopicGuide guide = TopicGuide.of(result, topicGuide);
-                out.add(new RunArtifact(TOPIC_GUIDE_HTML, "text/html; charset=utf-8", TopicGuideRenderer.html().render(guide, context)));
-                TopicGuideRenderer docx = TopicGuideRenderer.docx();
-                out.add(new RunArtifact(TOPIC_GUIDE_DOCX, docx.format().mediaType(), docx.render(guide, context)));
-                continue;
-            }
-            if (f.equals("json")) {
-                out.add(new RunArtifact("result.json", "application/json",
-                        StudyResultJson.write(result).getBytes(StandardCharsets.UTF_8)));
-                continue;
-            }
-            ReportRenderer renderer = renderers.stream().filter(r -> r.format().extension().equals(f)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("Concord cannot render '" + f + "' reports; available: "
-                            + available() + ". Correct publish.formats."));
-            out.add(new RunArtifact("report." + renderer.format().extension(), renderer.format().mediaType(),
-                    renderer.render(result, context)));
-            if (renderer instanceof CsvReportRenderer csv) {
-                roundsCsv(csv, result).ifPresent(out::add);
-            }
+            tasks.add(task(format.toLowerCase(Locale.ROOT), result, context, topicGuide));
+        }
+        List<RunArtifact> out = new ArrayList<>();
+        for (List<RunArtifact> files : RenderPool.runAll(tasks)) {
+            out.addAll(files);
         }
         out.add(new RunArtifact(EXCLUSIONS, "text/csv; charset=utf-8", exclusionsCsv(issues, issueCount)));
         return out;
+    }
+
+    private java.util.concurrent.Callable<List<RunArtifact>> task(String f, StudyResult result, ReportContext context,
+                                                                  TopicGuideTemplate topicGuide) {
+        if (f.equals(TOPIC_GUIDE)) {
+            return () -> {
+                TopicGuide guide = TopicGuide.of(result, topicGuide);
+                TopicGuideRenderer docx = TopicGuideRenderer.docx();
+                return List.of(new RunArtifact(TOPIC_GUIDE_HTML, "text/html; charset=utf-8",
+                                TopicGuideRenderer.html().render(guide, context)),
+                        new RunArtifact(TOPIC_GUIDE_DOCX, docx.format().mediaType(), docx.render(guide, context)));
+            };
+        }
+        if (f.equals("json")) {
+            return () -> List.of(new RunArtifact("result.json", "application/json",
+                    StudyResultJson.write(result).getBytes(StandardCharsets.UTF_8)));
+        }
+        ReportRenderer renderer = renderers.stream().filter(r -> r.format().extension().equals(f)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Concord cannot render '" + f + "' reports; available: "
+                        + available() + ". Correct publish.formats."));
+        return () -> {
+            List<RunArtifact> files = new ArrayList<>();
+            files.add(new RunArtifact("report." + renderer.format().extension(), renderer.format().mediaType(),
+                    renderer.render(result, context)));
+            if (renderer instanceof CsvReportRenderer csv) {
+                roundsCsv(csv, result).ifPresent(files::add);
+            }
+            return files;
+        };
     }
 
     private static java.util.Optional<RunArtifact> roundsCsv(CsvReportRenderer csv, StudyResult result) {

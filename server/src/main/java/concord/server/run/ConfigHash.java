@@ -42,7 +42,8 @@ public final class ConfigHash {
                 + (p.topicGuide().template() == null ? "" : "\ntopic-guide.template=" + p.topicGuide().template()
                         + " " + fileDigest(p.topicGuide().template()))
                 + (!p.feedback().enabled() ? "" : "\nfeedback.file-field=" + p.feedback().fileField()
-                        + "\nfeedback.min-group-size=" + p.feedback().minGroupSize());
+                        + "\nfeedback.min-group-size=" + p.feedback().minGroupSize())
+                + ("en".equals(p.reportLanguage()) ? "" : "\nreport-language=" + p.reportLanguage());
         return Fingerprint.sha256Hex(canonical);
     }
 

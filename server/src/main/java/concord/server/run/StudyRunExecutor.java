@@ -115,7 +115,7 @@ public class StudyRunExecutor implements RunExecutor {
 
             context.stage(RunStage.RENDERING);
             Instant when = run.startedAt() != null ? run.startedAt() : clock.instant();
-            ReportContext reportContext = ReportContext.generatedAt(when);
+            ReportContext reportContext = ReportContext.generatedAt(when).withLanguage(project.reportLanguage());
             for (Map.Entry<String, String> line : provenance(project, run, feed, configHash, version, redcapVersion, when).entrySet()) {
                 reportContext = reportContext.withProvenance(line.getKey(), line.getValue());
             }

@@ -145,12 +145,14 @@ public class DashboardController {
                 .filter(f -> reports.file(run.id(), f).isPresent()).toList()).orElse(List.of());
         ProjectPage.Model model = new ProjectPage.Model(project, config.displayTitle(), grant.username(),
                 access.session().csrfToken(), latest, result, error, history, formats, Table1Query.of(sort, domain, differs),
-                grant.scope(), pinned);
+                grant.scope(), pinned, config.reportLanguage());
+        concord.analysis.report.ReportMessages words = concord.analysis.report.ReportMessages.forLanguage(config.reportLanguage());
         String subtitle = result.map(StudyResult::title).filter(t -> !t.equals(config.displayTitle()))
-                .map(t -> t + " \u00b7 ").orElse("") + "signed in through REDCap as " + grant.username()
-                + (grant.restrictedToGroup() ? " (data access group " + grant.dataAccessGroup() + ")" : "");
+                .map(t -> t + " \u00b7 ").orElse("") + (grant.restrictedToGroup()
+                ? words.format("dashboard.signedInGroup", "user", grant.username(), "group", grant.dataAccessGroup())
+                : words.format("dashboard.signedIn", "user", grant.username()));
         return Responses.html(HttpStatus.OK, Page.render(config.displayTitle(), subtitle, model.busy() ? 3 : 0,
-                selfUrl(request), ProjectPage.render(model)));
+                selfUrl(request), ProjectPage.render(model), config.reportLanguage()));
     }
 
     @Post(uri = "/{project}/runs", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA},

@@ -145,6 +145,11 @@ class ClbpoqProjectConsistencyTest {
             qualitativeFromCsv.put(r.get("record_id") + "#" + r.get("redcap_repeat_instance"), values);
         }
         assertEquals(ClbpoqQualitative.EXCERPTS.size(), qualitativeFromCsv.size());
+        for (Map<String, String> q : qualitativeFromCsv.values()) {
+            // the paper's printed quotes are not in the reference material: no demo text may pass for one
+            assertTrue(q.get("qual_quote").startsWith(ClbpoqQualitative.PLACEHOLDER), q.toString());
+            assertTrue(q.get("qual_speaker").matches("[DP][0-9]+"), q.toString());
+        }
         assertEquals(qualitativeFromCsv, qualitativeFromOdm);
         Map<String, Map<String, String>> fromCsv = new TreeMap<>();
         for (Map<String, String> r : records) {

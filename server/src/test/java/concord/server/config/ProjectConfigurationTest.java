@@ -26,6 +26,7 @@ class ProjectConfigurationTest {
                 Map.entry("concord.projects.clbp.publish.formats", "pdf,json"),
                 Map.entry("concord.projects.clbp.feedback.enabled", "true"),
                 Map.entry("concord.projects.clbp.feedback.min-group-size", "7"),
+                Map.entry("concord.projects.clbp.report-language", "zh-CN"),
                 Map.entry("concord.projects.other.api-url", "https://redcap.example.org/api/"),
                 Map.entry("concord.projects.other.group-field", "group")))) {
             ProjectRegistry registry = ctx.getBean(ProjectRegistry.class);
@@ -48,6 +49,36 @@ class ProjectConfigurationTest {
             assertTrue(other.publish().enabled());
             assertFalse(other.feedback().enabled());
             assertEquals(5, other.feedback().minGroupSize());
+            assertEquals("zh", clbp.reportLanguage());
+            assertEquals("en", other.reportLanguage(), "English unless configured");
+            assertEquals("zh", clbp.topicGuide().language(), "the topic guide follows the report language unless set");
+            assertEquals("en", other.topicGuide().language());
+            assertTrue(clbp.toString().contains("reportLanguage=zh") && !other.toString().contains("reportLanguage"));
+            String version = "1.0";
+            assertFalse(concord.server.run.ConfigHash.of(clbp, version).equals(concord.server.run.ConfigHash.of(
+                    withLanguage(clbp, "en"), version)), "a new language re-publishes");
+        }
+    }
+
+    @Test
+    void anUnknownReportLanguageFailsNamingTheKeyAndTheFileToAdd() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> withLanguage(ProjectConfigurationTestFixture.minimal(), "fr"));
+        assertTrue(e.getMessage().contains("concord.projects.p.report-language") && e.getMessage().contains("messages_fr.properties"),
+                e.getMessage());
+    }
+
+    private static ProjectConfiguration withLanguage(ProjectConfiguration p, String language) {
+        return new ProjectConfiguration(p.id(), p.apiUrl(), p.token(), p.redcapProjectId(), p.title(), p.groupField(), p.outcomes(),
+                p.domains(), p.demographicFields(), p.consensus(), p.event(), p.repeatInstance(), p.rounds(), p.roundField(),
+                p.detSecret(), p.schedule(), p.publish(), p.qualitative(), p.topicGuide(), p.feedback(), language);
+    }
+
+    /** The smallest configuration, built directly. */
+    private static final class ProjectConfigurationTestFixture {
+        static ProjectConfiguration minimal() {
+            return new ProjectConfiguration("p", URI.create("https://redcap.example.org/api/"), null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 }

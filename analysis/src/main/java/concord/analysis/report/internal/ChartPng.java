@@ -1,17 +1,11 @@
 package concord.analysis.report.internal;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A chart drawn once against {@link Canvas} and encoded as PNG at {@link #SCALE} times its SVG size
- * (sharp when printed at the page width). The PNG has no timestamp or other metadata, so the same
+ * (sharp when printed at the page width), by {@link PngEncoder}: no timestamp or other metadata, so the same
  * chart gives the same bytes.
  *
  * @param png         the image
@@ -31,16 +25,7 @@ public record ChartPng(byte[] png, int pixelWidth, int pixelHeight, String descr
         RasterCanvas canvas = new RasterCanvas(width, height, SCALE, fonts);
         chart.accept(canvas);
         BufferedImage image = canvas.image();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a chart could not be encoded as PNG", e);
-        } finally {
-            writer.dispose();
-        }
-        return new ChartPng(out.toByteArray(), image.getWidth(), image.getHeight(), description);
+        byte[] png = PngEncoder.encode(image);
+        return new ChartPng(png, image.getWidth(), image.getHeight(), description);
     }
 }

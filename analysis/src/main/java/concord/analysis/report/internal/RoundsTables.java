@@ -60,9 +60,9 @@ public final class RoundsTables {
     private RoundsTables() {
     }
 
-    /** The paragraphs above the tables: the stopping advice, the stability rule. */
+    /** The paragraphs above the tables: the stopping advice, the stability rule, the drop-outs. */
     public static List<String> paragraphs(RoundsView view) {
-        return List.of(ADVICE + ": " + view.advice().text(), RULE + ": " + view.rule());
+        return List.of(ADVICE + ": " + view.advice().text(), RULE + ": " + view.rule(), view.dropoutSentence());
     }
 
     /** Consensus matrix, stability, response, drop-outs per group and the drop-out comparisons, in this order. */

@@ -68,6 +68,9 @@ public final class RoundsView {
     public static final String NO = "no";
     public static final String NO_CONSENSUS = "no consensus";
     public static final String NO_ANSWERS = "no answers";
+    /** Drop-outs, round-1 respondents, alpha, flagged comparisons, comparisons. */
+    public static final String DROPOUT_SENTENCE = "Drop-outs: %d of %d round-1 respondents did not answer every round; "
+            + "their round-1 ratings differ from those of the participants who did (BH q < %s) in %d of %d comparisons.";
 
     /** One outcome in one group: its consensus class per round and since when the last class has held. */
     public record ConsensusRow(Outcome outcome, String group, List<Optional<Consensus>> byRound, OptionalInt reachedIn) {
@@ -105,9 +108,11 @@ public final class RoundsView {
 
     private final DelphiResult delphi;
     private final List<String> groups;
+    private final double alpha;
 
     private RoundsView(StudyResult result, DelphiResult delphi) {
         this.delphi = delphi;
+        this.alpha = result.options().alpha();
         this.groups = result.groups().stream().map(GroupSummary::label).toList();
     }
 
@@ -191,6 +196,13 @@ public final class RoundsView {
     /** The comparisons flagged (drop-outs rated differently), for the summary sentence. */
     public long flaggedCount() {
         return dropouts().stream().filter(DropoutRow::flagged).count();
+    }
+
+    /** One sentence on the drop-outs of all participants and how many comparisons flag them. */
+    public String dropoutSentence() {
+        GroupAttrition all = delphi.attrition().all();
+        return String.format(java.util.Locale.ROOT, DROPOUT_SENTENCE, all.dropouts(), all.completers() + all.dropouts(),
+                java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString(), flaggedCount(), dropouts().size());
     }
 
     public static String consensus(Optional<Consensus> c) {

@@ -112,6 +112,9 @@ class RoundsViewTest {
         assertEquals(0.1797125, doctorB.q().getAsDouble(), 1e-6);
         assertFalse(doctorA.flagged());
         assertEquals(0, view.flaggedCount());
+        // all participants: 7 answered round 1, 5 of them every round
+        assertEquals("Drop-outs: 2 of 7 round-1 respondents did not answer every round; their round-1 ratings differ from those "
+                + "of the participants who did (BH q < 0.05) in 0 of 6 comparisons.", view.dropoutSentence());
     }
 
     @Test
@@ -156,6 +159,10 @@ class RoundsViewTest {
         assertEquals("yes", table.rows().get(0).get(6).text());
         assertEquals("<0.001", table.rows().get(0).get(4).text());
         assertTrue(table.highlighted().get(0));
+        assertTrue(flagged.dropoutSentence().startsWith("Drop-outs: 8 of 16 round-1 respondents"), flagged.dropoutSentence());
+        // doctors and all participants flagged; the patients (nobody) cannot be compared
+        assertTrue(flagged.dropoutSentence().endsWith("in 2 of 3 comparisons."), flagged.dropoutSentence());
+        assertEquals(List.of(true, false, true), flagged.dropouts().stream().map(RoundsView.DropoutRow::flagged).toList());
     }
 
     private static void response(RoundsView.ResponseRow row, long panel, long[] respondents, double[] ofPanel, double[] ofFirst,

@@ -21,17 +21,24 @@ public final class Page {
      * @param bodyHtml       the main column, already escaped
      */
     public static String render(String title, String subtitle, int refreshSeconds, String refreshUrl, String bodyHtml) {
+        return render(title, subtitle, refreshSeconds, refreshUrl, bodyHtml, "en");
+    }
+
+    /** A complete page in a report language ({@code en}, {@code zh}): its {@code lang}, title suffix and tagline. */
+    public static String render(String title, String subtitle, int refreshSeconds, String refreshUrl, String bodyHtml,
+                                String language) {
+        concord.analysis.report.ReportMessages w = concord.analysis.report.ReportMessages.forLanguage(language);
         StringBuilder html = new StringBuilder(bodyHtml.length() + 2048);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(escape(w.language())).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         if (refreshSeconds > 0) {
             html.append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("; url=")
                     .append(escape(refreshUrl)).append("\">\n");
         }
-        html.append("<title>").append(escape(title)).append(" \u2014 Concord</title>\n")
+        html.append("<title>").append(escape(w.format("dashboard.pageTitle", "title", title))).append("</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET_PATH).append("\">\n</head>\n<body>\n")
                 .append("<header class=\"bar\"><span class=\"brand\">Concord</span>")
-                .append("<span class=\"tagline\">Outcome importance across stakeholder groups</span></header>\n")
+                .append("<span class=\"tagline\">").append(escape(w.text("dashboard.tagline"))).append("</span></header>\n")
                 .append("<main>\n<h1>").append(escape(title)).append("</h1>\n");
         if (subtitle != null && !subtitle.isBlank()) {
             html.append("<p class=\"subtitle\">").append(escape(subtitle)).append("</p>\n");

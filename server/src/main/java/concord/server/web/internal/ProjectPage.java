@@ -8,6 +8,7 @@ import concord.analysis.GroupSummary;
 import concord.analysis.OutcomeResult;
 import concord.analysis.StudyResult;
 import concord.analysis.report.HtmlTables;
+import concord.analysis.report.ReportMessages;
 import concord.analysis.report.SvgCharts;
 import concord.server.run.Run;
 import concord.server.run.RunStatus;
@@ -22,7 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The body of one project's dashboard. Every text from REDCap passes through {@link Html#escape}. */
+/**
+ * The body of one project's dashboard, in the project's report language (its words from the reports' translation
+ * files, {@code dashboard.*} keys). Every text from REDCap passes through {@link Html#escape}.
+ */
 public final class ProjectPage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -43,10 +47,18 @@ public final class ProjectPage {
      *                    unique name (the run button queues a run of it)
      * @param pinned      true when the page shows one run chosen by id ({@code /runs/{id}}) rather than the
      *                    latest published run of the scope
+     * @param language    the project's report language ({@code en}, {@code zh})
      */
     public record Model(String projectId, String title, String username, String csrfToken, Optional<Run> latest,
                         Optional<StudyResult> result, Optional<String> resultError, List<Run> history,
-                        List<String> formats, Table1Query query, String scope, boolean pinned) {
+                        List<String> formats, Table1Query query, String scope, boolean pinned, String language) {
+
+        /** An English page. */
+        public Model(String projectId, String title, String username, String csrfToken, Optional<Run> latest,
+                     Optional<StudyResult> result, Optional<String> resultError, List<Run> history,
+                     List<String> formats, Table1Query query, String scope, boolean pinned) {
+            this(projectId, title, username, csrfToken, latest, result, resultError, history, formats, query, scope, pinned, "en");
+        }
 
         /** True while a run of this session's scope is queued or running: the page refreshes itself. */
         public boolean busy() {
@@ -68,135 +80,148 @@ public final class ProjectPage {
      * "All records of the project: 40 records".
      */
     public static String coverage(String scope, Optional<Run> run) {
-        String count = run.map(Run::recordCount).map(n -> n + (n == 1 ? " record" : " records")).orElse("not analysed yet");
-        return (scope.isEmpty() ? "All records of the project: " : "Records of data access group " + scope + ": ") + count;
+        return coverage(scope, run, ReportMessages.forLanguage("en"));
+    }
+
+    static String coverage(String scope, Optional<Run> run, ReportMessages w) {
+        String count = run.map(Run::recordCount).map(n -> w.format(n == 1 ? "dashboard.recordOne" : "dashboard.recordMany", "n", n))
+                .orElse(w.text("dashboard.notAnalysed"));
+        return scope.isEmpty() ? w.format("dashboard.coverageAll", "count", count)
+                : w.format("dashboard.coverageGroup", "group", scope, "count", count);
     }
 
     private ProjectPage() {
     }
 
     public static String render(Model m) {
+        ReportMessages w = ReportMessages.forLanguage(m.language());
+        String lang = w.language();
         StringBuilder html = new StringBuilder(128 * 1024);
         String base = m.base();
         String project = "/dashboard/" + url(m.projectId());
         String shownScope = m.latest().map(Run::scope).orElse(m.scope());
-        html.append("<p class=\"coverage\" id=\"coverage\">").append(escape(coverage(shownScope, m.latest()))).append("</p>\n");
-        html.append("<nav class=\"sections\" aria-label=\"Sections\">");
+        html.append("<p class=\"coverage\" id=\"coverage\">").append(escape(coverage(shownScope, m.latest(), w))).append("</p>\n");
+        html.append("<nav class=\"sections\" aria-label=\"").append(escape(w.text("dashboard.sections"))).append("\">");
         boolean delphi = m.result().flatMap(StudyResult::delphi).isPresent();
-        for (String[] link : new String[][] {{"status", "Status"}, {"responses", "Responses"}, {"rounds", "Rounds"},
-                {"figure2", "Differences"}, {"consensus", "Consensus"}, {"domains", "Domains"}, {"table1", "Table 1"},
-                {"characteristics", "Participants"}, {"history", "Run history"}, {"methods", "Methods"}}) {
+        for (String[] link : new String[][] {{"status", "navStatus"}, {"responses", "navResponses"}, {"rounds", "navRounds"},
+                {"figure2", "navDifferences"}, {"consensus", "navConsensus"}, {"domains", "navDomains"}, {"table1", "navTable1"},
+                {"characteristics", "navParticipants"}, {"history", "navHistory"}, {"methods", "navMethods"}}) {
             if (link[0].equals("rounds") && !delphi) {
                 continue;
             }
-            html.append("<a href=\"#").append(link[0]).append("\">").append(link[1]).append("</a>");
+            html.append("<a href=\"#").append(link[0]).append("\">").append(escape(w.text("dashboard." + link[1]))).append("</a>");
         }
         html.append("</nav>\n");
         if (m.pinned()) {
-            html.append("<p class=\"hint\">This page shows run #").append(m.latest().map(Run::id).orElse(0L))
-                    .append(", chosen from the run history. <a href=\"").append(project)
-                    .append("\">Back to the latest results</a></p>\n");
+            html.append("<p class=\"hint\">").append(escape(w.format("dashboard.pinned", "id", m.latest().map(Run::id).orElse(0L))))
+                    .append(" <a href=\"").append(project).append("\">").append(escape(w.text("dashboard.backToLatest")))
+                    .append("</a></p>\n");
         }
-        status(html, m, base, project);
+        status(html, m, base, project, w);
         if (m.result().isPresent()) {
             StudyResult result = m.result().get();
-            responses(html, result);
+            responses(html, result, w);
             if (result.delphi().isPresent()) {
-                // the figures below are those of the latest round with answers; this section spans the rounds
-                section(html, "rounds", HtmlTables.ROUNDS_HEADING, "<p class=\"hint\">The sections below show "
-                        + escape(result.delphi().get().lastStarted().map(r -> r.round().label()).orElse("the first round"))
-                        + ", the latest round with answers.</p>\n<div class=\"scroll rounds\">" + HtmlTables.rounds(result) + "</div>\n");
+                // the figures below are those of the latest round with answers; this section spans the rounds (English for now)
+                section(html, "rounds", HtmlTables.ROUNDS_HEADING, "<p class=\"hint\">" + escape(w.format("dashboard.roundsHint",
+                        "round", result.delphi().get().lastStarted().map(r -> r.round().label()).orElse(w.text("dashboard.firstRound"))))
+                        + "</p>\n<div class=\"scroll rounds\">" + HtmlTables.rounds(result) + "</div>\n");
             }
-            section(html, "figure2", "Outcomes that differ between groups", result.differingOutcomes().isEmpty()
-                    ? "<p class=\"empty\">No outcome differs between the groups.</p>\n"
-                    : figure(SvgCharts.figure2(result, "d"), "Band percentages per group (bars) and mean scores (dots) of "
-                    + "the outcomes whose groups differ (Figure 2 style)."));
+            section(html, "figure2", w.text("dashboard.headingDiffering"), result.differingOutcomes().isEmpty()
+                    ? "<p class=\"empty\">" + escape(w.text("figure2.none")) + "</p>\n"
+                    : figure(SvgCharts.figure2(result, "d", lang), w.text("dashboard.figure2Caption")));
             if (result.jointDisplay().isPresent()) {
                 // quotes are participant text: HtmlTables escapes every one
-                section(html, "joint", "Joint display: ratings and focus-group quotes", HtmlTables.jointDisplay(result)
+                section(html, "joint", w.text("dashboard.headingJoint"), HtmlTables.jointDisplay(result, lang)
                         + (m.formats().contains("topic-guide-html") ? "<p class=\"hint\"><a href=\"" + base
-                        + "/downloads/topic-guide-html\">Focus-group topic guide</a> (questions on the outcomes that differ)</p>\n" : ""));
+                        + "/downloads/topic-guide-html\">" + escape(w.text("dashboard.topicGuide")) + "</a> "
+                        + escape(w.text("dashboard.topicGuideHint")) + "</p>\n" : ""));
             }
-            section(html, "consensus", "Consensus matrix", "<div class=\"pair\">"
-                    + figure(SvgCharts.consensusMatrix(result, "d"), "Outcomes by the groups that rate them critically important.")
-                    + "<div>" + HtmlTables.consensusMatrix(result) + "</div></div>");
-            section(html, "domains", "Domain summary", "<div class=\"pair\">"
-                    + figure(SvgCharts.domainSummary(result, "d"), "Outcomes, critical outcomes per group and differing outcomes per domain.")
-                    + "<div>" + HtmlTables.domainSummary(result) + "</div></div>");
-            table1(html, m, result, base);
-            section(html, "characteristics", "Participant characteristics", result.participantCharacteristics().isEmpty()
-                    ? "<p class=\"empty\">No participant characteristics are configured for this project.</p>\n"
-                    : HtmlTables.characteristics(result));
+            section(html, "consensus", w.text("heading.consensus"), "<div class=\"pair\">"
+                    + figure(SvgCharts.consensusMatrix(result, "d", lang), w.text("consensus.figureCaption"))
+                    + "<div>" + HtmlTables.consensusMatrix(result, lang) + "</div></div>");
+            section(html, "domains", w.text("heading.domains"), "<div class=\"pair\">"
+                    + figure(SvgCharts.domainSummary(result, "d", lang), w.text("domains.figureCaption"))
+                    + "<div>" + HtmlTables.domainSummary(result, lang) + "</div></div>");
+            table1(html, m, result, base, w);
+            section(html, "characteristics", w.text("heading.characteristics"), result.participantCharacteristics().isEmpty()
+                    ? "<p class=\"empty\">" + escape(w.text("dashboard.noCharacteristics")) + "</p>\n"
+                    : HtmlTables.characteristics(result, lang));
         } else {
-            section(html, "responses", "Results", "<p class=\"empty\">" + escape(m.resultError()
-                    .orElse(m.scope().isEmpty() ? "No analysis has been published for this project yet. Use \u201cRun analysis now\u201d."
-                            : "No analysis of your data access group has been published yet. A first run is queued when "
-                            + "you open Concord from REDCap; this page refreshes while it runs.")) + "</p>\n");
+            section(html, "responses", w.text("dashboard.headingResults"), "<p class=\"empty\">" + escape(m.resultError()
+                    .orElse(w.text(m.scope().isEmpty() ? "dashboard.noResults" : "dashboard.noResultsGroup"))) + "</p>\n");
         }
-        history(html, m, project);
-        m.result().ifPresent(r -> section(html, "methods", "Methods", HtmlTables.methods(r)));
+        history(html, m, project, w);
+        m.result().ifPresent(r -> section(html, "methods", w.text("heading.methods"), HtmlTables.methods(r, lang)));
         return html.toString();
     }
 
-    private static void status(StringBuilder html, Model m, String base, String project) {
+    private static void status(StringBuilder html, Model m, String base, String project, ReportMessages w) {
         html.append("<section id=\"status\" class=\"cards\">\n<div class=\"card\"><h2>")
-                .append(m.pinned() ? "Results of this run" : "Latest results").append("</h2>");
+                .append(escape(w.text(m.pinned() ? "dashboard.resultsOfRun" : "dashboard.latestResults"))).append("</h2>");
         if (m.latest().isPresent()) {
             Run run = m.latest().get();
-            html.append("<dl class=\"facts\"><dt>Run</dt><dd>#").append(run.id()).append("</dd><dt>Finished</dt><dd>")
-                    .append(when(run.finishedAt())).append("</dd><dt>Records</dt><dd>").append(run.recordCount() == null ? "\u2013" : run.recordCount())
-                    .append("</dd><dt>Data hash</dt><dd><code>").append(escape(shortHash(run.fingerprint()))).append("</code></dd>")
-                    .append("<dt>Versions</dt><dd>Concord ").append(escape(orDash(run.concordVersion()))).append(", REDCap ")
-                    .append(escape(orDash(run.redcapVersion()))).append("</dd></dl>");
+            html.append("<dl class=\"facts\"><dt>").append(escape(w.text("dashboard.factRun"))).append("</dt><dd>#").append(run.id())
+                    .append("</dd><dt>").append(escape(w.text("dashboard.factFinished"))).append("</dt><dd>")
+                    .append(when(run.finishedAt())).append("</dd><dt>").append(escape(w.text("dashboard.factRecords"))).append("</dt><dd>")
+                    .append(run.recordCount() == null ? "\u2013" : run.recordCount())
+                    .append("</dd><dt>").append(escape(w.text("dashboard.factHash"))).append("</dt><dd><code>")
+                    .append(escape(shortHash(run.fingerprint()))).append("</code></dd>")
+                    .append("<dt>").append(escape(w.text("dashboard.factVersions"))).append("</dt><dd>")
+                    .append(escape(w.format("dashboard.versions", "concord", orDash(run.concordVersion()), "redcap", orDash(run.redcapVersion()))))
+                    .append("</dd></dl>");
         } else {
-            html.append("<p class=\"empty\">No results yet.</p>");
+            html.append("<p class=\"empty\">").append(escape(w.text("dashboard.noResultsYet"))).append("</p>");
         }
-        html.append("</div>\n<div class=\"card\"><h2>Run analysis</h2>");
+        html.append("</div>\n<div class=\"card\"><h2>").append(escape(w.text("dashboard.runAnalysis"))).append("</h2>");
         Optional<Run> active = m.active();
         if (active.isPresent()) {
             Run run = active.get();
             html.append("<p class=\"progress\" role=\"status\"><span class=\"pill ").append(run.status().name().toLowerCase())
-                    .append("\">").append(run.status()).append("</span> Run #").append(run.id()).append(": ")
-                    .append(escape(progress(run))).append("</p><p class=\"hint\">This page refreshes every few seconds.</p>");
+                    .append("\">").append(run.status()).append("</span> ")
+                    .append(escape(w.format("dashboard.runProgress", "id", run.id(), "progress", progress(run, w))))
+                    .append("</p><p class=\"hint\">").append(escape(w.text("dashboard.refreshes"))).append("</p>");
         }
         html.append("<form method=\"post\" action=\"").append(project).append("/runs\">")
                 .append("<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(m.csrfToken())).append("\">")
-                .append("<button type=\"submit\" class=\"primary\">Run analysis now</button></form>")
-                .append("<p class=\"hint\">").append(m.scope().isEmpty()
-                        ? "Reads every record from REDCap with Concord's own API token, analyses and publishes."
-                        : "Reads the records of your data access group " + escape(m.scope()) + " from REDCap with Concord's "
-                        + "own API token, analyses them and publishes into your group's folder.").append("</p>");
-        html.append("</div>\n<div class=\"card\"><h2>Downloads</h2><ul class=\"downloads\">");
+                .append("<button type=\"submit\" class=\"primary\">").append(escape(w.text("dashboard.runNow"))).append("</button></form>")
+                .append("<p class=\"hint\">").append(escape(m.scope().isEmpty() ? w.text("dashboard.runHint")
+                        : w.format("dashboard.runHintGroup", "group", m.scope()))).append("</p>");
+        html.append("</div>\n<div class=\"card\"><h2>").append(escape(w.text("dashboard.downloads"))).append("</h2><ul class=\"downloads\">");
         for (String format : concord.server.web.RunReports.FORMATS) {
             if (concord.server.web.RunReports.OPTIONAL_FORMATS.contains(format) && !m.formats().contains(format)) {
                 continue;
             }
             if (m.formats().contains(format)) {
                 html.append("<li><a href=\"").append(base).append("/downloads/").append(format).append("\">")
-                        .append(label(format)).append("</a></li>");
+                        .append(escape(label(format, w))).append("</a></li>");
             } else {
-                html.append("<li><span class=\"unavailable\" title=\"The latest run did not produce this format\">")
-                        .append(label(format)).append("</span></li>");
+                html.append("<li><span class=\"unavailable\" title=\"").append(escape(w.text("dashboard.notProduced"))).append("\">")
+                        .append(escape(label(format, w))).append("</span></li>");
             }
         }
         html.append("</ul></div>\n</section>\n");
     }
 
-    private static String label(String format) {
+    private static String label(String format, ReportMessages w) {
         return switch (format) {
-            case "exclusions" -> "Excluded values (CSV)";
-            case "docx" -> "Word (DOCX)";
-            case "topic-guide-html" -> "Topic guide (HTML)";
-            case "topic-guide-docx" -> "Topic guide (Word)";
-            case "rounds" -> "Delphi rounds (CSV)";
+            case "exclusions" -> w.text("dashboard.formatExclusions");
+            case "docx" -> w.text("dashboard.formatDocx");
+            case "topic-guide-html" -> w.text("dashboard.formatTopicGuideHtml");
+            case "topic-guide-docx" -> w.text("dashboard.formatTopicGuideDocx");
+            case "rounds" -> w.text("dashboard.formatRounds");
             default -> format.toUpperCase(java.util.Locale.ROOT);
         };
     }
 
-    private static void responses(StringBuilder html, StudyResult result) {
-        StringBuilder t = new StringBuilder("<table class=\"concord-table responses\"><caption>Responses per group</caption>"
-                + "<thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Participants</th><th scope=\"col\">Ratings given</th>"
-                + "<th scope=\"col\">Ratings missing</th><th scope=\"col\">Complete</th></tr></thead><tbody>");
+    private static void responses(StringBuilder html, StudyResult result, ReportMessages w) {
+        StringBuilder t = new StringBuilder("<table class=\"concord-table responses\"><caption>")
+                .append(escape(w.text("dashboard.responsesCaption"))).append("</caption><thead><tr>");
+        for (String key : List.of("column.group", "dashboard.participants", "dashboard.ratingsGiven", "dashboard.ratingsMissing",
+                "dashboard.complete")) {
+            t.append("<th scope=\"col\">").append(escape(w.text(key))).append("</th>");
+        }
+        t.append("</tr></thead><tbody>");
         long totalN = 0;
         for (GroupSummary group : result.groups()) {
             long given = 0;
@@ -215,43 +240,43 @@ public final class ProjectPage {
                     .append("</td><td class=\"num\">").append(asked == 0 ? "\u2013" : String.format("%.1f%%", 100.0 * given / asked))
                     .append("</td></tr>");
         }
-        t.append("</tbody><tfoot><tr><th scope=\"row\">All groups</th><td class=\"num\">").append(totalN)
-                .append("</td><td colspan=\"3\"></td></tr></tfoot></table>\n");
-        String headline = "<p class=\"lead\">" + result.outcomes().size() + " outcomes rated by " + totalN + " participants in "
-                + result.groups().size() + " groups; " + result.differingOutcomes().size() + " outcome"
-                + (result.differingOutcomes().size() == 1 ? "" : "s") + " differ between groups.</p>\n";
-        section(html, "responses", "Responses", headline + t);
+        t.append("</tbody><tfoot><tr><th scope=\"row\">").append(escape(w.text("dashboard.allGroups"))).append("</th><td class=\"num\">")
+                .append(totalN).append("</td><td colspan=\"3\"></td></tr></tfoot></table>\n");
+        String headline = "<p class=\"lead\">" + escape(w.format(result.differingOutcomes().size() == 1 ? "dashboard.headlineOne"
+                : "dashboard.headlineMany", "outcomes", result.outcomes().size(), "participants", totalN,
+                "groups", result.groups().size(), "differing", result.differingOutcomes().size())) + "</p>\n";
+        section(html, "responses", w.text("dashboard.headingResponses"), headline + t);
     }
 
-    private static void table1(StringBuilder html, Model m, StudyResult result, String base) {
+    private static void table1(StringBuilder html, Model m, StudyResult result, String base, ReportMessages w) {
         Table1Query q = m.query();
         StringBuilder body = new StringBuilder();
-        body.append("<div class=\"filters\"><span class=\"label\">Sort</span>");
+        body.append("<div class=\"filters\"><span class=\"label\">").append(escape(w.text("dashboard.sort"))).append("</span>");
         for (String sort : Table1Query.SORTS) {
-            chip(body, base, q.withSort(sort), sort.equals(q.sort()), switch (sort) {
-                case "outcome" -> "Outcome A\u2013Z";
-                case "domain" -> "Domain";
-                case "p" -> "Rank-test p";
-                case "differs" -> "Differing first";
-                default -> "Study order";
-            });
+            chip(body, base, q.withSort(sort), sort.equals(q.sort()), w.text(switch (sort) {
+                case "outcome" -> "dashboard.sortOutcome";
+                case "domain" -> "dashboard.sortDomain";
+                case "p" -> "dashboard.sortP";
+                case "differs" -> "dashboard.sortDiffers";
+                default -> "dashboard.sortStudy";
+            }));
         }
-        body.append("</div>\n<div class=\"filters\"><span class=\"label\">Groups differ</span>");
-        chip(body, base, q.withDiffers(""), q.differs().isEmpty(), "All");
-        chip(body, base, q.withDiffers("yes"), q.differs().equals("yes"), "Differ");
-        chip(body, base, q.withDiffers("no"), q.differs().equals("no"), "Do not differ");
-        body.append("</div>\n<div class=\"filters\"><span class=\"label\">Domain</span>");
-        chip(body, base, q.withDomain(""), q.domain().isEmpty(), "All domains");
+        body.append("</div>\n<div class=\"filters\"><span class=\"label\">").append(escape(w.text("dashboard.groupsDiffer"))).append("</span>");
+        chip(body, base, q.withDiffers(""), q.differs().isEmpty(), w.text("dashboard.all"));
+        chip(body, base, q.withDiffers("yes"), q.differs().equals("yes"), w.text("dashboard.differ"));
+        chip(body, base, q.withDiffers("no"), q.differs().equals("no"), w.text("dashboard.doNotDiffer"));
+        body.append("</div>\n<div class=\"filters\"><span class=\"label\">").append(escape(w.text("column.domain"))).append("</span>");
+        chip(body, base, q.withDomain(""), q.domain().isEmpty(), w.text("dashboard.allDomains"));
         for (String domain : Table1Query.domains(result)) {
-            chip(body, base, q.withDomain(domain), domain.equals(q.domain()), domain.isBlank() ? "(no domain)" : domain);
+            chip(body, base, q.withDomain(domain), domain.equals(q.domain()), domain.isBlank() ? w.text("domain.none") : domain);
         }
         body.append("</div>\n");
         StudyResult shown = q.apply(result);
-        body.append("<p class=\"hint\">Showing ").append(shown.outcomes().size()).append(" of ").append(result.outcomes().size())
-                .append(" outcomes. Outcomes marked with a red bar differ between groups.</p>\n");
-        body.append(shown.outcomes().isEmpty() ? "<p class=\"empty\">No outcome matches this filter.</p>\n"
-                : "<div class=\"scroll\">" + HtmlTables.table1(shown) + "</div>\n");
-        section(html, "table1", "Table 1", body.toString());
+        body.append("<p class=\"hint\">").append(escape(w.format("dashboard.showing", "shown", shown.outcomes().size(),
+                "total", result.outcomes().size()))).append("</p>\n");
+        body.append(shown.outcomes().isEmpty() ? "<p class=\"empty\">" + escape(w.text("dashboard.noMatch")) + "</p>\n"
+                : "<div class=\"scroll\">" + HtmlTables.table1(shown, w.language()) + "</div>\n");
+        section(html, "table1", w.text("heading.table1"), body.toString());
     }
 
     private static void chip(StringBuilder html, String base, Table1Query target, boolean active, String label) {
@@ -262,51 +287,54 @@ public final class ProjectPage {
                 .append(escape(label)).append("</a>");
     }
 
-    private static void history(StringBuilder html, Model m, String base) {
-        StringBuilder t = new StringBuilder("<table class=\"concord-table history\"><thead><tr><th scope=\"col\">Run</th>"
-                + "<th scope=\"col\">Status</th><th scope=\"col\">Records of</th><th scope=\"col\">Trigger</th>"
-                + "<th scope=\"col\">Queued</th><th scope=\"col\">Finished</th>"
-                + "<th scope=\"col\">Records</th><th scope=\"col\">Details</th></tr></thead><tbody>");
+    private static void history(StringBuilder html, Model m, String base, ReportMessages w) {
+        StringBuilder t = new StringBuilder("<table class=\"concord-table history\"><thead><tr>");
+        for (String key : List.of("dashboard.factRun", "dashboard.status", "dashboard.recordsOf", "dashboard.trigger", "dashboard.queued",
+                "dashboard.factFinished", "dashboard.factRecords", "dashboard.details")) {
+            t.append("<th scope=\"col\">").append(escape(w.text(key))).append("</th>");
+        }
+        t.append("</tr></thead><tbody>");
         for (Run run : m.history()) {
             t.append("<tr><td class=\"num\"><a href=\"").append(base).append("/runs/").append(run.id()).append("\">#")
                     .append(run.id()).append("</a></td><td><span class=\"pill ")
                     .append(run.status().name().toLowerCase()).append("\">").append(run.status()).append("</span></td><td>")
-                    .append(run.projectWide() ? "all records" : "group " + escape(run.scope())).append("</td><td>")
+                    .append(escape(run.projectWide() ? w.text("dashboard.allRecords") : w.format("dashboard.groupScope", "group", run.scope())))
+                    .append("</td><td>")
                     .append(run.trigger().name().toLowerCase()).append(run.triggerCount() > 1 ? " \u00d7" + run.triggerCount() : "")
                     .append("</td><td>").append(when(run.firstTriggerAt())).append("</td><td>").append(when(run.finishedAt()))
                     .append("</td><td class=\"num\">").append(run.recordCount() != null ? run.recordCount() : run.recordsRead())
-                    .append("</td><td class=\"detail\">").append(escape(detail(run))).append("</td></tr>");
+                    .append("</td><td class=\"detail\">").append(escape(detail(run, w))).append("</td></tr>");
         }
         if (m.history().isEmpty()) {
-            t.append("<tr><td colspan=\"8\" class=\"empty\">No runs yet.</td></tr>");
+            t.append("<tr><td colspan=\"8\" class=\"empty\">").append(escape(w.text("dashboard.noRuns"))).append("</td></tr>");
         }
         t.append("</tbody></table>\n");
-        section(html, "history", "Run history", t.toString());
+        section(html, "history", w.text("dashboard.navHistory"), t.toString());
     }
 
-    private static String detail(Run run) {
+    private static String detail(Run run, ReportMessages w) {
         if (run.status() == RunStatus.FAILED) {
             // a group's run reads every record of the project: its failure may name other groups' records
             return run.projectWide() ? orDash(run.errorMessage()) : orDash(RunWorker.withoutParticipantData(run.errorMessage()));
         }
         if (!run.status().finished()) {
-            return progress(run);
+            return progress(run, w);
         }
-        String outcome = run.outcome() == null ? "" : switch (run.outcome()) {
-            case PUBLISHED -> "published";
-            case UNCHANGED -> "data unchanged since the last published run";
-        };
-        String took = run.startedAt() != null && run.finishedAt() != null
-                ? " in " + Math.max(0, run.startedAt().until(run.finishedAt(), ChronoUnit.MILLIS)) / 1000.0 + " s" : "";
-        return outcome + took;
+        String outcome = run.outcome() == null ? "" : w.text(switch (run.outcome()) {
+            case PUBLISHED -> "dashboard.published";
+            case UNCHANGED -> "dashboard.unchanged";
+        });
+        return run.startedAt() != null && run.finishedAt() != null ? w.format("dashboard.took", "outcome", outcome,
+                "seconds", Math.max(0, run.startedAt().until(run.finishedAt(), ChronoUnit.MILLIS)) / 1000.0) : outcome;
     }
 
-    private static String progress(Run run) {
+    private static String progress(Run run, ReportMessages w) {
         if (run.status() == RunStatus.QUEUED) {
-            return "waiting to start (due " + when(run.notBefore()) + ")";
+            return w.format("dashboard.waiting", "when", when(run.notBefore()));
         }
-        String stage = run.stage() == null ? "starting" : run.stage().name().toLowerCase().replace('_', ' ');
-        return stage + (run.recordsRead() > 0 ? ", " + run.recordsRead() + " rows read" : "");
+        // stage names are the service's own terms (as in its API and logs)
+        String stage = run.stage() == null ? w.text("dashboard.starting") : run.stage().name().toLowerCase().replace('_', ' ');
+        return run.recordsRead() > 0 ? w.format("dashboard.rowsRead", "stage", stage, "n", run.recordsRead()) : stage;
     }
 
     private static void section(StringBuilder html, String id, String heading, String body) {
