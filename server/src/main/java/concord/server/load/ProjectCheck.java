@@ -62,6 +62,8 @@ public class ProjectCheck {
                             + loaded.rounds().field() + "'") + ": " + loaded.rounds().rounds().stream()
                             .map(r -> r.number() + " = " + r.code() + " (" + r.label() + ")").toList() + "."));
                 }
+                QualitativeInstrument.find(dictionary, project.qualitative().instrument(), id).ifPresent(q -> findings.add(ok(
+                        "Coded quotes for the joint display are read from the instrument '" + q.name() + "' " + q.fields() + ".")));
                 loaded.warnings().forEach(w -> findings.add(new Finding(Level.WARNING, w)));
                 int records = (int) redcap.exportRecordIds(RecordQuery.all()).stream()
                         .filter(r -> !r.equals(spec.excludedRecord())).count();

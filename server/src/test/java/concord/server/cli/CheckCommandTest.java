@@ -55,6 +55,9 @@ class CheckCommandTest {
             assertEquals(0, Cli.run(new String[]{"check", "--project", "good", "--config", config.toString()}, print, print),
                     out.toString(StandardCharsets.UTF_8));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("Project good: ready"), out.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("Coded quotes for the joint display are read from the instrument "
+                    + "'qualitative_data' [qual_theme, qual_outcomes, qual_group, qual_quote, qual_speaker, qual_core_area]."),
+                    out.toString(StandardCharsets.UTF_8));
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("groups [1=Doctor, 2=Patient] from field 'group' (group-field)"),
                     out.toString(StandardCharsets.UTF_8));
             out.reset();
