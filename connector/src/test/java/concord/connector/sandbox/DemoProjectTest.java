@@ -40,7 +40,21 @@ class DemoProjectTest {
         try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {
             int odm = sandbox.seedDemoProject();
             int csv = sandbox.addProject(SandboxProject.fromDictionaryCsv("CLBPOQ", resource("clbpoq-dictionary.csv"), records));
-            assertEquals(expected, exportLike(sandbox, odm, expected.get(0)), "ODM seed exports clbpoq-records.csv");
+            // the ODM also holds the qualitative_data instances, shipped apart in clbpoq-qualitative.csv
+            List<List<String>> exported = exportLike(sandbox, odm, expected.get(0));
+            int instrument = expected.get(0).indexOf("redcap_repeat_instrument");
+            List<List<String>> qualitative = exported.stream().filter(r -> r.get(instrument).equals("qualitative_data")).toList();
+            List<List<String>> rest = new java.util.ArrayList<>(exported);
+            rest.removeAll(qualitative);
+            assertEquals(expected, rest, "ODM seed exports clbpoq-records.csv");
+            List<List<String>> quotes = CsvRows.parse(resource("clbpoq-qualitative.csv"));
+            assertEquals(quotes.size() - 1, qualitative.size(), "ODM seed holds the instances of clbpoq-qualitative.csv");
+            for (int row = 1; row < quotes.size(); row++) {
+                for (int c = 0; c < quotes.get(0).size(); c++) {
+                    assertEquals(quotes.get(row).get(c), qualitative.get(row - 1).get(expected.get(0).indexOf(quotes.get(0).get(c))),
+                            "qualitative instance " + row + " field " + quotes.get(0).get(c));
+                }
+            }
             // A dictionary CSV cannot say which instruments repeat, so unchecked boxes of the (empty) repeating
             // results instrument export 0 instead of blank: every value present in the file must match.
             List<List<String>> fromCsv = exportLike(sandbox, csv, expected.get(0));

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One row of the run table: a queued, running or finished analysis of one project, or of the records of
@@ -19,6 +20,8 @@ import java.time.Instant;
  * @param fingerprint      SHA-256 over the rows read, in canonical order
  * @param configHash       SHA-256 over the analysis-relevant configuration and the Concord version
  * @param publishedTo      where the results went (folder and file names), for people
+ * @param stageMillis      where a succeeded run's time went: milliseconds per {@link RunStage} reached, in order
+ *                         (from claim to the executor's return; storing the files is not included); null before
  */
 @Serdeable
 public record Run(
@@ -47,7 +50,8 @@ public record Run(
         @Nullable String concordVersion,
         @Nullable String redcapVersion,
         @Nullable String publishedTo,
-        @Nullable String errorMessage) {
+        @Nullable String errorMessage,
+        @Nullable Map<String, Long> stageMillis) {
 
     /** The scope of a run over every record of the project. */
     public static final String PROJECT_WIDE = "";

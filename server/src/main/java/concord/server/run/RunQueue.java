@@ -2,6 +2,7 @@ package concord.server.run;
 
 import concord.server.run.internal.Database;
 import concord.server.run.internal.RunRows;
+import concord.server.run.internal.StageMillisColumn;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static concord.server.run.internal.Database.timestamp;
@@ -182,11 +184,17 @@ public class RunQueue {
 
     /** Marks an owned run SUCCEEDED and stores its files in the same transaction. */
     public boolean succeed(long runId, String workerId, Instant now, RunCompletion done) {
+        return succeed(runId, workerId, now, done, null);
+    }
+
+    /** As {@link #succeed(long, String, Instant, RunCompletion)}, also recording where the run's time went. */
+    public boolean succeed(long runId, String workerId, Instant now, RunCompletion done,
+                           @Nullable Map<RunStage, Long> stageMillis) {
         return database.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE concord_run SET status = 'SUCCEEDED', outcome = ?,"
                     + " finished_at = ?, lease_until = NULL, stage = 'DONE', record_count = ?, records_read = ?,"
                     + " excluded_values = ?, fingerprint = ?, config_hash = ?, concord_version = ?, redcap_version = ?,"
-                    + " published_to = ? WHERE id = ? AND worker_id = ? AND status = 'RUNNING'")) {
+                    + " published_to = ?, stage_millis = ? WHERE id = ? AND worker_id = ? AND status = 'RUNNING'")) {
                 ps.setString(1, done.outcome().name());
                 ps.setObject(2, timestamp(now));
                 ps.setInt(3, done.recordCount());
@@ -197,8 +205,9 @@ public class RunQueue {
                 ps.setString(8, done.concordVersion());
                 ps.setString(9, done.redcapVersion());
                 ps.setString(10, truncate(done.publishedTo(), 2000));
-                ps.setLong(11, runId);
-                ps.setString(12, workerId);
+                ps.setString(11, StageMillisColumn.encode(stageMillis));
+                ps.setLong(12, runId);
+                ps.setString(13, workerId);
                 if (ps.executeUpdate() != 1) {
                     c.rollback();
                     return false;

@@ -133,9 +133,11 @@ public class RunWorker {
             RunCompletion done = executor.execute(run, context);
             beat.cancel(false);
             context.ensureOwned();
-            if (queue.succeed(run.id(), config.workerId(), clock.instant(), done)) {
-                LOG.info("Run {} of project {}{} succeeded: {} ({} records)", run.id(), run.projectId(),
-                        run.projectWide() ? "" : " (data access group " + run.scope() + ")", done.outcome(), done.recordCount());
+            java.util.Map<RunStage, Long> stageMillis = context.stageMillis();
+            if (queue.succeed(run.id(), config.workerId(), clock.instant(), done, stageMillis)) {
+                LOG.info("Run {} of project {}{} succeeded: {} ({} records; ms per stage {})", run.id(), run.projectId(),
+                        run.projectWide() ? "" : " (data access group " + run.scope() + ")", done.outcome(), done.recordCount(),
+                        stageMillis);
                 if (run.projectWide() && done.outcome() == RunOutcome.PUBLISHED) {
                     refreshGroups(run);
                 }

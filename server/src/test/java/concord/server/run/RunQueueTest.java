@@ -198,6 +198,31 @@ class RunQueueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void successRecordsWhereTheRunsTimeWent(TestDatabase db) {
+        try (ApplicationContext ctx = start(db)) {
+            RunQueue queue = ctx.getBean(RunQueue.class);
+            RunRepository repo = ctx.getBean(RunRepository.class);
+            Run run = queue.enqueue("p", TriggerKind.ADMIN, T0, Duration.ZERO, MAX_WAIT);
+            queue.claim("w", T0, LEASE).orElseThrow();
+            assertEquals(null, repo.find(run.id()).orElseThrow().stageMillis(), "nothing recorded while it runs");
+            Map<RunStage, Long> millis = new java.util.EnumMap<>(RunStage.class);
+            millis.put(RunStage.CLAIMED, 3L);
+            millis.put(RunStage.READING_RECORDS, 1250L);
+            millis.put(RunStage.PUBLISHING, 40L);
+            assertTrue(queue.succeed(run.id(), "w", T0.plusSeconds(2), completion("abc"), millis));
+            Map<String, Long> stored = repo.find(run.id()).orElseThrow().stageMillis();
+            assertEquals(List.of("CLAIMED", "READING_RECORDS", "PUBLISHING"), List.copyOf(stored.keySet()), "stage order kept");
+            assertEquals(List.of(3L, 1250L, 40L), List.copyOf(stored.values()));
+
+            Run plain = queue.enqueue("p", TriggerKind.ADMIN, T0.plusSeconds(3), Duration.ZERO, MAX_WAIT);
+            queue.claim("w", T0.plusSeconds(3), LEASE).orElseThrow();
+            assertTrue(queue.succeed(plain.id(), "w", T0.plusSeconds(4), completion("abc")));
+            assertEquals(null, repo.find(plain.id()).orElseThrow().stageMillis(), "no times given, none stored");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void successStoresFilesAndBecomesTheLastPublishedRun(TestDatabase db) {
         try (ApplicationContext ctx = start(db)) {
             RunQueue queue = ctx.getBean(RunQueue.class);

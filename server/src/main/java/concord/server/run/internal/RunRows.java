@@ -14,7 +14,7 @@ public final class RunRows {
     public static final String COLUMNS = "id, project_id, scope, status, outcome, trigger_kind, trigger_count, first_trigger_at,"
             + " last_trigger_at, not_before, deadline, started_at, finished_at, lease_until, worker_id, attempts, stage,"
             + " records_read, record_count, excluded_values, fingerprint, config_hash, concord_version, redcap_version,"
-            + " published_to, error_message";
+            + " published_to, error_message, stage_millis";
 
     private RunRows() {
     }
@@ -48,6 +48,7 @@ public final class RunRows {
                 rs.getString("concord_version"),
                 rs.getString("redcap_version"),
                 rs.getString("published_to"),
-                rs.getString("error_message"));
+                rs.getString("error_message"),
+                StageMillisColumn.decode(rs.getString("stage_millis")));
     }
 }
