@@ -116,7 +116,7 @@ public final class DocxReportRenderer implements ReportRenderer {
             figures.domainSummary();
             doc.paragraph("Caption", w.text("domains.caption"));
             tables.domainSummary();
-            RoundsView.of(result).ifPresent(rounds -> rounds(doc, tables, rounds));
+            RoundsView.of(result, w).ifPresent(rounds -> rounds(doc, tables, rounds));
             doc.pageBreak();
             doc.heading(1, w.text("heading.table1"));
             doc.paragraph("Caption", w.text("table1.caption"));
@@ -139,13 +139,13 @@ public final class DocxReportRenderer implements ReportRenderer {
     /** The Delphi rounds view: the advice and rule, its tables (each with a caption), the across-round methods. */
     private static void rounds(DocxDocument doc, DocxTables tables, RoundsView rounds) {
         doc.pageBreak();
-        doc.heading(1, RoundsView.SECTION);
+        doc.heading(1, rounds.t(RoundsView.SECTION));
         RoundsTables.paragraphs(rounds).forEach(line -> doc.paragraph("Normal", line));
         for (RoundsTables.Table table : RoundsTables.of(rounds)) {
             doc.paragraph("Caption", table.caption());
             tables.rounds(table);
         }
-        rounds.delphi().methods().forEach(line -> doc.paragraph("Meta", line));
+        rounds.methods().forEach(line -> doc.paragraph("Meta", line));
     }
 
     /** Every text the figures draw: outcome labels, domains, group labels, band labels. */

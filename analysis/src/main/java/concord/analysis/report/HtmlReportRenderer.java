@@ -102,7 +102,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
                 figure(SvgCharts.domainSummary(result, "r", lang), w.text("domains.figureCaption"))
                         + HtmlTables.domainSummary(result, lang));
         if (result.delphi().isPresent()) {
-            section(html, "s-rounds", HtmlTables.ROUNDS_HEADING, HtmlTables.rounds(result));
+            section(html, "s-rounds", HtmlTables.roundsHeading(lang), HtmlTables.rounds(result, lang));
         }
         section(html, "s-table1", w.text("heading.table1"), HtmlTables.table1(result, lang));
         if (!result.participantCharacteristics().isEmpty()) {

@@ -108,7 +108,16 @@ public final class HtmlTables {
      * not stable, drop-outs differ — carry the {@code differs} mark). Empty for a single-survey result.
      */
     public static String rounds(StudyResult result) {
-        return RoundsView.of(result).map(RoundsHtml::fragment).orElse("");
+        return rounds(result, Messages.ENGLISH);
+    }
+
+    public static String rounds(StudyResult result, String language) {
+        return RoundsView.of(result, view(result, language).words()).map(RoundsHtml::fragment).orElse("");
+    }
+
+    /** "Delphi rounds" in a language, the heading of {@link #rounds}. */
+    public static String roundsHeading(String language) {
+        return Messages.forLanguage(language).isEnglish() ? ROUNDS_HEADING : Messages.forLanguage(language).text("rounds.section");
     }
 
     /** The paper's Table 1: every outcome, every group, all statistics and the between-group tests. */

@@ -123,7 +123,7 @@ public final class PdfReportRenderer implements ReportRenderer {
             }
             domainSummary(document, writer, fonts, view);
             if (result.delphi().isPresent()) {
-                rounds(document, fonts, view, RoundsView.of(result).orElseThrow());
+                rounds(document, fonts, view, RoundsView.of(result, w).orElseThrow());
             }
             if (result.jointDisplay().isPresent()) {
                 document.newPage();
@@ -202,7 +202,7 @@ public final class PdfReportRenderer implements ReportRenderer {
     /** The Delphi rounds view on pages of its own: the advice and rule, its tables, the across-round methods. */
     private static void rounds(Document document, PdfFonts fonts, ResultView view, RoundsView rounds) throws DocumentException {
         document.newPage();
-        heading(document, fonts, RoundsView.SECTION, 12);
+        heading(document, fonts, rounds.t(RoundsView.SECTION), 12);
         for (String line : RoundsTables.paragraphs(rounds)) {
             document.add(paragraph(fonts, line, 9.5f, false));
         }
@@ -211,7 +211,7 @@ public final class PdfReportRenderer implements ReportRenderer {
             heading(document, fonts, table.caption(), 10);
             document.add(tables.rounds(table));
         }
-        for (String line : rounds.delphi().methods()) {
+        for (String line : rounds.methods()) {
             document.add(paragraph(fonts, line, 7.5f, false));
         }
     }

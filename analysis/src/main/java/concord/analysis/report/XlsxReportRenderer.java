@@ -79,7 +79,8 @@ public final class XlsxReportRenderer implements ReportRenderer {
         differing(workbook.newWorksheet(w.text("xlsx.sheetDiffering")), view);
         consensus(workbook.newWorksheet(w.text("xlsx.sheetConsensus")), view);
         domains(workbook.newWorksheet(w.text("xlsx.sheetDomains")), view);
-        RoundsView.of(result).ifPresent(rounds -> rounds(workbook.newWorksheet(ROUNDS_SHEET), rounds));
+        RoundsView.of(result, w).ifPresent(rounds -> rounds(workbook.newWorksheet(w.messages().isEnglish() ? ROUNDS_SHEET
+                : w.text("rounds.sheet")), rounds));
         methods(workbook.newWorksheet(w.text("xlsx.sheetMethods")), view, context);
         workbook.finish();
         DeterministicZip.rewrite(raw.toByteArray(), context.metadataTimestamp(), out);
@@ -299,7 +300,7 @@ public final class XlsxReportRenderer implements ReportRenderer {
     /** The rounds view's tables one below the other, each with its caption and header row; numbers as numbers. */
     private static void rounds(Worksheet sheet, RoundsView view) {
         int row = 0;
-        text(sheet, row, 0, RoundsView.SECTION);
+        text(sheet, row, 0, view.t(RoundsView.SECTION));
         sheet.style(row++, 0).bold().set();
         for (String line : RoundsTables.paragraphs(view)) {
             text(sheet, row++, 0, line);

@@ -38,7 +38,7 @@ public final class RoundsHtml {
             html.append("</tbody>\n</table>\n");
         }
         html.append("<div class=\"footnotes\">\n");
-        for (String paragraph : view.delphi().methods()) {
+        for (String paragraph : view.methods()) {
             html.append("<p>").append(escape(paragraph)).append("</p>\n");
         }
         html.append("</div>\n");

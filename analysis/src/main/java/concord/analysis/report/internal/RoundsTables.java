@@ -62,7 +62,7 @@ public final class RoundsTables {
 
     /** The paragraphs above the tables: the stopping advice, the stability rule, the drop-outs. */
     public static List<String> paragraphs(RoundsView view) {
-        return List.of(ADVICE + ": " + view.advice().text(), RULE + ": " + view.rule(), view.dropoutSentence());
+        return List.of(view.labelled(ADVICE, view.advice().text()), view.labelled(RULE, view.rule()), view.dropoutSentence());
     }
 
     /** Consensus matrix, stability, response, drop-outs per group and the drop-out comparisons, in this order. */
@@ -71,36 +71,36 @@ public final class RoundsTables {
     }
 
     static Table consensus(RoundsView view) {
-        List<String> headers = new ArrayList<>(List.of(OUTCOME, GROUP));
+        List<String> headers = new ArrayList<>(List.of(view.t(OUTCOME), view.t(GROUP)));
         view.rounds().forEach(r -> headers.add(r.label()));
-        headers.add(REACHED_IN);
+        headers.add(view.t(REACHED_IN));
         List<List<Cell>> rows = new ArrayList<>();
         List<Boolean> marks = new ArrayList<>();
         for (ConsensusRow row : view.consensus()) {
             List<Cell> cells = new ArrayList<>(List.of(Cell.text(row.outcome().label()), Cell.text(row.group())));
-            row.byRound().forEach(c -> cells.add(Cell.text(RoundsView.consensus(c))));
-            cells.add(row.reachedIn().isPresent() ? Cell.count(row.reachedIn().getAsInt()) : Cell.text(NO_CONSENSUS));
+            row.byRound().forEach(c -> cells.add(Cell.text(view.consensusText(c))));
+            cells.add(row.reachedIn().isPresent() ? Cell.count(row.reachedIn().getAsInt()) : Cell.text(view.t(NO_CONSENSUS)));
             rows.add(cells);
             marks.add(false);
         }
-        return new Table("rounds-consensus", CONSENSUS_CAPTION, headers, 2, rows, marks);
+        return new Table("rounds-consensus", view.t(CONSENSUS_CAPTION), headers, 2, rows, marks);
     }
 
     static Table stability(RoundsView view) {
-        List<String> headers = List.of(OUTCOME, GROUP, ROUNDS, PAIRS, WILCOXON_P, CHANGED_BAND, VERDICT, WHY);
+        List<String> headers = ts(view, OUTCOME, GROUP, ROUNDS, PAIRS, WILCOXON_P, CHANGED_BAND, VERDICT, WHY);
         List<List<Cell>> rows = new ArrayList<>();
         List<Boolean> marks = new ArrayList<>();
         for (StabilityRow row : view.stability()) {
             rows.add(List.of(Cell.text(row.outcome().label()), Cell.text(row.group()), Cell.text(row.rounds()),
                     Cell.count(row.pairs()), Cell.p(row.wilcoxonP()), Cell.percent(row.pctChangedBand()),
-                    Cell.text(RoundsView.verdict(row.stable())), Cell.text(row.why())));
+                    Cell.text(view.verdictText(row.stable())), Cell.text(row.why())));
             marks.add(row.stable().equals(Optional.of(false)));
         }
-        return new Table("rounds-stability", STABILITY_CAPTION, headers, 2, rows, marks);
+        return new Table("rounds-stability", view.t(STABILITY_CAPTION), headers, 2, rows, marks);
     }
 
     static Table response(RoundsView view) {
-        List<String> headers = List.of(GROUP, ROUND, PANEL, RESPONDENTS, PCT_OF_PANEL, PCT_OF_FIRST, PCT_OF_PREVIOUS);
+        List<String> headers = ts(view, GROUP, ROUND, PANEL, RESPONDENTS, PCT_OF_PANEL, PCT_OF_FIRST, PCT_OF_PREVIOUS);
         List<Round> rounds = view.rounds();
         List<List<Cell>> rows = new ArrayList<>();
         List<Boolean> marks = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class RoundsTables {
                 marks.add(false);
             }
         }
-        return new Table("rounds-response", RESPONSE_CAPTION, headers, 2, rows, marks);
+        return new Table("rounds-response", view.t(RESPONSE_CAPTION), headers, 2, rows, marks);
     }
 
     static Table dropoutSummary(RoundsView view) {
@@ -122,19 +122,25 @@ public final class RoundsTables {
             rows.add(List.of(Cell.text(row.group()), Cell.count(row.panel()), Cell.count(row.completers()), Cell.count(row.dropouts())));
             marks.add(false);
         }
-        return new Table("rounds-dropout-summary", DROPOUT_SUMMARY_CAPTION, List.of(GROUP, PANEL, COMPLETERS, DROPOUTS), 1, rows, marks);
+        return new Table("rounds-dropout-summary", view.t(DROPOUT_SUMMARY_CAPTION), ts(view, GROUP, PANEL, COMPLETERS, DROPOUTS), 1,
+                rows, marks);
     }
 
     static Table dropouts(RoundsView view) {
-        List<String> headers = List.of(GROUP, OUTCOME, COMPLETERS + " (n)", DROPOUTS + " (n)", MANN_WHITNEY_P, Q, FLAGGED, WHY);
+        List<String> headers = List.of(view.t(GROUP), view.t(OUTCOME), view.t(COMPLETERS) + " (n)", view.t(DROPOUTS) + " (n)",
+                view.t(MANN_WHITNEY_P), view.t(Q), view.t(FLAGGED), view.t(WHY));
         List<List<Cell>> rows = new ArrayList<>();
         List<Boolean> marks = new ArrayList<>();
         for (DropoutRow row : view.dropouts()) {
             rows.add(List.of(Cell.text(row.group()), Cell.text(row.outcome().label()), Cell.count(row.completers()),
-                    Cell.count(row.dropouts()), Cell.p(row.p()), Cell.p(row.q()), Cell.text(row.flagged() ? YES : NO),
+                    Cell.count(row.dropouts()), Cell.p(row.p()), Cell.p(row.q()), Cell.text(view.t(row.flagged() ? YES : NO)),
                     Cell.text(row.why())));
             marks.add(row.flagged());
         }
-        return new Table("rounds-dropouts", DROPOUT_CAPTION, headers, 2, rows, marks);
+        return new Table("rounds-dropouts", view.t(DROPOUT_CAPTION), headers, 2, rows, marks);
+    }
+
+    private static List<String> ts(RoundsView view, String... constants) {
+        return java.util.Arrays.stream(constants).map(view::t).toList();
     }
 }

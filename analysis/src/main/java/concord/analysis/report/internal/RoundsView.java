@@ -106,19 +106,66 @@ public final class RoundsView {
                              OptionalDouble q, boolean flagged, String why) {
     }
 
+    /** The constants above → their keys in the report's translation files ({@code rounds.*}). */
+    private static final Map<String, String> KEYS = Map.ofEntries(Map.entry(SECTION, "rounds.section"),
+            Map.entry(ADVICE, "rounds.advice"), Map.entry(RULE, "rounds.rule"), Map.entry(CONSENSUS_CAPTION, "rounds.consensusCaption"),
+            Map.entry(STABILITY_CAPTION, "rounds.stabilityCaption"), Map.entry(RESPONSE_CAPTION, "rounds.responseCaption"),
+            Map.entry(DROPOUT_CAPTION, "rounds.dropoutCaption"), Map.entry(ALL_PARTICIPANTS, "rounds.allParticipants"),
+            Map.entry(OUTCOME, "rounds.outcome"), Map.entry(GROUP, "rounds.group"), Map.entry(REACHED_IN, "rounds.reachedIn"),
+            Map.entry(ROUNDS, "rounds.rounds"), Map.entry(VERDICT, "rounds.verdict"), Map.entry(PAIRS, "rounds.pairs"),
+            Map.entry(WILCOXON_P, "rounds.wilcoxonP"), Map.entry(CHANGED_BAND, "rounds.changedBand"), Map.entry(WHY, "rounds.why"),
+            Map.entry(PANEL, "rounds.panel"), Map.entry(RESPONDENTS, "rounds.respondents"), Map.entry(PCT_OF_PANEL, "rounds.pctOfPanel"),
+            Map.entry(PCT_OF_FIRST, "rounds.pctOfFirst"), Map.entry(PCT_OF_PREVIOUS, "rounds.pctOfPrevious"),
+            Map.entry(ROUND, "rounds.round"), Map.entry(DROPOUT_SUMMARY_CAPTION, "rounds.dropoutSummaryCaption"),
+            Map.entry(COMPLETERS, "rounds.completers"), Map.entry(DROPOUTS, "rounds.dropouts"),
+            Map.entry(MANN_WHITNEY_P, "rounds.mannWhitneyP"), Map.entry(Q, "rounds.q"), Map.entry(FLAGGED, "rounds.flagged"),
+            Map.entry(STABLE, "rounds.stable"), Map.entry(NOT_STABLE, "rounds.notStable"), Map.entry(NOT_JUDGED, "rounds.notJudged"),
+            Map.entry(YES, "rounds.yes"), Map.entry(NO, "rounds.no"), Map.entry(NO_CONSENSUS, "rounds.noConsensus"),
+            Map.entry(NO_ANSWERS, "rounds.noAnswers"));
+
+    private final StudyResult result;
     private final DelphiResult delphi;
     private final List<String> groups;
     private final double alpha;
+    private final ReportWords words;
 
-    private RoundsView(StudyResult result, DelphiResult delphi) {
+    private RoundsView(StudyResult result, DelphiResult delphi, ReportWords words) {
+        this.result = result;
         this.delphi = delphi;
         this.alpha = result.options().alpha();
         this.groups = result.groups().stream().map(GroupSummary::label).toList();
+        this.words = words;
     }
 
-    /** The view of a Delphi result; empty for a single survey. */
+    /** The view of a Delphi result, in English; empty for a single survey. */
     public static Optional<RoundsView> of(StudyResult result) {
-        return result.delphi().map(d -> new RoundsView(result, d));
+        return of(result, new ReportWords(result, concord.analysis.internal.Messages.english()));
+    }
+
+    /** The view in the words' language. */
+    public static Optional<RoundsView> of(StudyResult result, ReportWords words) {
+        return result.delphi().map(d -> new RoundsView(result, d, words));
+    }
+
+    /** A fixed word of the view (one of the constants above) in the report language; in English the constant itself. */
+    public String t(String constant) {
+        String key = KEYS.get(constant);
+        return words.messages().isEnglish() || key == null ? constant : words.text(key);
+    }
+
+    /** "Stopping advice: …", "Stability rule: …" in the report language. */
+    public String labelled(String constant, String value) {
+        return words.format("label.value", "name", t(constant), "value", value);
+    }
+
+    /** The across-round methods: as stored in English, written again from the rule and options in other languages. */
+    public List<String> methods() {
+        if (words.messages().isEnglish()) {
+            return delphi.methods();
+        }
+        List<String> english = concord.analysis.internal.DelphiMethodsText.describe(rounds(), delphi.rule(), result.options());
+        return english.equals(delphi.methods()) ? concord.analysis.internal.DelphiMethodsText.describe(rounds(), delphi.rule(),
+                result.options(), words.messages()) : delphi.methods();
     }
 
     public DelphiResult delphi() {
@@ -139,8 +186,10 @@ public final class RoundsView {
 
     /** The stability rule as a sentence, starting with a capital. */
     public String rule() {
-        String text = delphi.rule().describe();
-        return "Ratings count as " + text + ".";
+        if (words.messages().isEnglish()) {
+            return "Ratings count as " + delphi.rule().describe() + ".";
+        }
+        return words.format("rounds.ruleSentence", "rule", concord.analysis.internal.DelphiMethodsText.rule(delphi.rule(), words.messages()));
     }
 
     /** Outcome × group in study order, each with its consensus per round. */
@@ -164,7 +213,7 @@ public final class RoundsView {
                 Optional<RoundChange> last = changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1));
                 String why = last.map(c -> c.stable().isPresent() ? String.join("; ", c.reasons())
                                 : c.notComputable().getOrDefault("stable", ""))
-                        .orElse("fewer than two rounds with answers");
+                        .orElse(words.messages().isEnglish() ? "fewer than two rounds with answers" : words.text("rounds.fewerThanTwo"));
                 rows.add(new StabilityRow(o.outcome(), g.getKey(), last, g.getValue().stable(), why));
             }
         }
@@ -201,8 +250,13 @@ public final class RoundsView {
     /** One sentence on the drop-outs of all participants and how many comparisons flag them. */
     public String dropoutSentence() {
         GroupAttrition all = delphi.attrition().all();
-        return String.format(java.util.Locale.ROOT, DROPOUT_SENTENCE, all.dropouts(), all.completers() + all.dropouts(),
-                java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString(), flaggedCount(), dropouts().size());
+        String alphaText = java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
+        if (words.messages().isEnglish()) {
+            return String.format(java.util.Locale.ROOT, DROPOUT_SENTENCE, all.dropouts(), all.completers() + all.dropouts(),
+                    alphaText, flaggedCount(), dropouts().size());
+        }
+        return words.format("rounds.dropoutSentence", "dropouts", all.dropouts(), "respondents", all.completers() + all.dropouts(),
+                "alpha", alphaText, "flagged", flaggedCount(), "comparisons", dropouts().size());
     }
 
     public static String consensus(Optional<Consensus> c) {
@@ -213,13 +267,23 @@ public final class RoundsView {
         return stable.map(s -> s ? STABLE : NOT_STABLE).orElse(NOT_JUDGED);
     }
 
+    /** A round's consensus class in the report language. */
+    public String consensusText(Optional<Consensus> c) {
+        return c.map(words::consensus).orElse(t(NO_ANSWERS));
+    }
+
+    /** A verdict in the report language. */
+    public String verdictText(Optional<Boolean> stable) {
+        return t(verdict(stable));
+    }
+
     /** Every text the view prints that did not come from the code's constants (round labels, reasons). */
     public List<String> texts() {
         List<String> texts = new ArrayList<>();
         rounds().forEach(r -> texts.add(r.label()));
         texts.add(advice().text());
         texts.add(rule());
-        texts.addAll(delphi.methods());
+        texts.addAll(methods());
         stability().forEach(s -> texts.add(s.why()));
         dropouts().forEach(d -> texts.add(d.why()));
         return texts;
@@ -231,7 +295,7 @@ public final class RoundsView {
         return all;
     }
 
-    private static String label(GroupAttrition g) {
-        return g.group().orElse(ALL_PARTICIPANTS);
+    private String label(GroupAttrition g) {
+        return g.group().orElse(t(ALL_PARTICIPANTS));
     }
 }

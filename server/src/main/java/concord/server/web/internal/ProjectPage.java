@@ -122,10 +122,10 @@ public final class ProjectPage {
             StudyResult result = m.result().get();
             responses(html, result, w);
             if (result.delphi().isPresent()) {
-                // the figures below are those of the latest round with answers; this section spans the rounds (English for now)
-                section(html, "rounds", HtmlTables.ROUNDS_HEADING, "<p class=\"hint\">" + escape(w.format("dashboard.roundsHint",
+                // the figures below are those of the latest round with answers; this section spans the rounds
+                section(html, "rounds", HtmlTables.roundsHeading(lang), "<p class=\"hint\">" + escape(w.format("dashboard.roundsHint",
                         "round", result.delphi().get().lastStarted().map(r -> r.round().label()).orElse(w.text("dashboard.firstRound"))))
-                        + "</p>\n<div class=\"scroll rounds\">" + HtmlTables.rounds(result) + "</div>\n");
+                        + "</p>\n<div class=\"scroll rounds\">" + HtmlTables.rounds(result, lang) + "</div>\n");
             }
             section(html, "figure2", w.text("dashboard.headingDiffering"), result.differingOutcomes().isEmpty()
                     ? "<p class=\"empty\">" + escape(w.text("figure2.none")) + "</p>\n"
