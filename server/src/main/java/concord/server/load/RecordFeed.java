@@ -46,7 +46,7 @@ import java.util.function.IntConsumer;
  */
 public final class RecordFeed implements RecordRowSink {
     private static final int MAX_KEPT_ISSUES = 1000;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final LoadedStudy loaded;
     private final Study study;
@@ -216,8 +216,8 @@ public final class RecordFeed implements RecordRowSink {
     private void rowDigest(ExportRow row) {
         boolean ascii = row.ascii();
         int[] fields = plan.fingerprintColumns;
-        byte[][] prefixes = plan.fingerprintPrefixes;
-        int max = idLength + 3 + plan.fingerprintPrefixBytes + 8;
+        // each field: a length byte (0xFF and four bytes from 255 on), then its bytes
+        int max = idLength + 3 + 5 * fields.length;
         if (ascii) {
             max += row.size() == 0 ? 0 : 4 * (row.end(row.size() - 1) - row.start(0)) + 4 * row.size();
         } else {
@@ -240,15 +240,17 @@ public final class RecordFeed implements RecordRowSink {
         m[n++] = 0x1f;
         n += ascii ? copy(row, plan.repeatInstance, b, m, n) : Cells.utf8(row, plan.repeatInstance, m, n);
         int keyLength = n;
-        long[][] words = plan.fingerprintPrefixWords;
-        for (int f = 0; f < fields.length; f++) {
-            // whole words: the bytes written past the prefix are overwritten by what follows
-            long[] w = words[f];
-            for (int k = 0; k < w.length; k++) {
-                LONGS.set(m, n + 8 * k, w[k]);
+        for (int field : fields) {
+            int length = ascii ? copy(row, field, b, m, n + 1) : Cells.utf8(row, field, m, n + 1);
+            if (length < 0xFF) {
+                m[n] = (byte) length;
+                n += 1 + length;
+            } else {
+                System.arraycopy(m, n + 1, m, n + 5, length);
+                m[n] = (byte) 0xFF;
+                INTS.set(m, n + 1, length);
+                n += 5 + length;
             }
-            n += prefixes[f].length;
-            n += ascii ? copy(row, fields[f], b, m, n) : Cells.utf8(row, fields[f], m, n);
         }
         sha.update(m, 0, n);
         try {

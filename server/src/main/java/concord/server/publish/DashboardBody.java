@@ -1,6 +1,8 @@
 package concord.server.publish;
 
 import concord.analysis.StudyResult;
+import concord.analysis.report.HtmlTables;
+import concord.analysis.report.ReportMessages;
 
 import java.util.List;
 
@@ -20,6 +22,56 @@ public final class DashboardBody {
 
     public static String html(StudyResult result) {
         return (result.groups().size() == 2 ? twoGroups(result) : manyGroups(result)) + rounds(result);
+    }
+
+    /**
+     * The body in the project's report language: English as {@link #html(StudyResult)}; another language from the
+     * {@code redcap.*} keys of the reports' translation files (Smart Functions and field names unchanged).
+     */
+    public static String html(StudyResult result, String language) {
+        ReportMessages w = ReportMessages.forLanguage(language);
+        if (w.language().equals("en")) {
+            return html(result);
+        }
+        StringBuilder html = new StringBuilder(4096);
+        String title = escape(result.title());
+        if (result.groups().size() == 2) {
+            List<String> labels = ResultsRecord.roles(result).stream().map(g -> escape(g.label())).toList();
+            String first = labels.get(0);
+            String second = labels.get(1);
+            html.append(w.text("redcap.commentTwo")).append('\n')
+                    .append("<h3>").append(w.format("redcap.titleTwo", "title", title, "first", first, "second", second)).append("</h3>\n")
+                    .append("<p>").append(w.format("redcap.latestTwo", "first", first, "second", second)).append("</p>\n")
+                    .append("<p>").append(w.text("redcap.criticalTwo")).append("</p>\n")
+                    .append("<h4>").append(w.text("redcap.verdict")).append("</h4>\n[bar-chart:or_verdict:bar-vertical]\n")
+                    .append("<h4>").append(w.format("redcap.consensusOf", "group", first)).append("</h4>\n[pie-chart:or_doctor_consensus]\n")
+                    .append("<h4>").append(w.format("redcap.consensusOf", "group", second)).append("</h4>\n[pie-chart:or_patient_consensus]\n")
+                    .append("<h4>").append(w.text("redcap.shareTwo")).append("</h4>\n")
+                    .append("[stats-table:or_doctor_pct_critical,or_patient_pct_critical:count,min,median,mean,max]\n")
+                    .append("<h4>").append(w.format("redcap.meansTwo", "first", first, "second", second)).append("</h4>\n")
+                    .append("[scatter-plot:or_doctor_mean,or_patient_mean]\n")
+                    .append("<p>").append(w.text("redcap.filesTwo")).append("</p>\n");
+        } else {
+            List<String> labels = result.groups().stream().map(g -> escape(g.label())).toList();
+            html.append(w.text("redcap.commentMany")).append('\n')
+                    .append("<h3>").append(w.format("redcap.titleMany", "title", title, "groups", String.join(w.text("delphi.labelSeparator"),
+                            labels))).append("</h3>\n")
+                    .append("<p>").append(w.format("redcap.latestMany", "count", labels.size())).append("</p>\n")
+                    .append("<p>").append(w.text("redcap.criticalMany")).append("</p>\n")
+                    .append("<h4>").append(w.text("redcap.verdict")).append("</h4>\n[bar-chart:or_verdict:bar-vertical]\n")
+                    .append("<h4>").append(w.text("redcap.consensusAll")).append("</h4>\n[pie-chart:gr_consensus]\n")
+                    .append("<h4>").append(w.text("redcap.shareMany")).append("</h4>\n")
+                    .append("[stats-table:gr_pct_critical,gr_mean,gr_median:count,min,median,mean,max]\n")
+                    .append("<h4>").append(w.text("redcap.meansMany")).append("</h4>\n[scatter-plot:gr_mean,gr_pct_critical]\n")
+                    .append("<p>").append(w.text("redcap.filesMany")).append("</p>\n");
+        }
+        result.delphi().ifPresent(d -> {
+            List<String> rounds = d.rounds().stream().map(r -> escape(r.round().label())).toList();
+            html.append("<h4>").append(escape(HtmlTables.roundsHeading(language))).append("</h4>\n<p>")
+                    .append(w.format("redcap.rounds", "count", rounds.size(), "labels", String.join(w.text("delphi.labelSeparator"), rounds),
+                            "section", escape(HtmlTables.roundsHeading(language)))).append("</p>\n");
+        });
+        return html.toString();
     }
 
     /**

@@ -145,7 +145,7 @@ public class StudyRunExecutor implements RunExecutor {
             }
             List<RunArtifact> stored = new java.util.ArrayList<>(files);
             stored.add(new RunArtifact(DashboardBody.FILE_NAME, "text/html; charset=utf-8",
-                    DashboardBody.html(result).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    DashboardBody.html(result, project.reportLanguage()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return new RunCompletion(RunOutcome.PUBLISHED, feed.analysed(), feed.issueCount(), feed.fingerprint(),
                     configHash, version, redcapVersion, publishedTo, stored);
         } catch (StudyConfigurationException e) {

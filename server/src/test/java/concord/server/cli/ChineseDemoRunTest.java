@@ -104,6 +104,17 @@ class ChineseDemoRunTest {
     }
 
     @Test
+    void theRedcapProjectDashboardBodyIsInChineseWithItsSmartFunctionsIntact() {
+        String body = new String(server.getApplicationContext().getBean(RunRepository.class)
+                .artifact(run.id(), concord.server.publish.DashboardBody.FILE_NAME).orElseThrow().content(), StandardCharsets.UTF_8);
+        for (String text : List.of("医生和患者对结局指标的重视程度是否一致？", "两组均为至关重要：", "<h4>共识：医生</h4>",
+                "[aggregate-max:concord_critical_both]", "[pie-chart:or_doctor_consensus]", "[scatter-plot:or_doctor_mean,or_patient_mean]")) {
+            assertTrue(body.contains(text), () -> "missing from the dashboard body: " + text);
+        }
+        assertFalse(body.contains("value the same outcomes"), "English left");
+    }
+
+    @Test
     void theDashboardIsInChinese() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String authkey = sandbox.issueAuthkey(pid, SandboxUser.withAllRights("demo_coordinator"));

@@ -31,7 +31,9 @@ final class HostileExports {
     static final List<String> OUTCOMES = List.of("pain", "sleep", "mood", "work");
 
     private static final String[] BAD_SCORES = {"10", "0", "7.5", "x", " 7 ", "+7", "007", "7.0", "1e1", "-3", "\t5", "٣",
-            "7,", "99999999999", "\u20037", "7\u00a0", " ", "\u0001", "NaN"};
+            "7,", "99999999999", "\u20037", "7\u00a0", " ", "\u0001", "NaN",
+            // 255 bytes and more: the fingerprint's long length form, ASCII and UTF-8
+            "9".repeat(260), "\u75bc".repeat(100)};
     private static final String[] AGES = {"abc", "-4", "45.5", " 33", "0x10", "12d", "", "٣٣", "1,000", "\u2003", "0",
             "007", "1e2", "-0"};
     /** Ages the old path took for numbers and then failed on (the whole analysis stopped). */

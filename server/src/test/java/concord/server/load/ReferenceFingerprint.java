@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The data fingerprint as {@code Fingerprint} computed it before it streamed (the reference for the tests):
  * SHA-256 over the rows read, independent of the order REDCap returned them in: each row is hashed
- * from its key and its sorted field=value pairs, then the row hashes are hashed in key order. Keeps
+ * from its key and its values in field-name order (each length-prefixed), then the row hashes are hashed in key order. Keeps
  * 32 bytes per row, never the values. The study design read from the data dictionary (labels, group codes,
  * domains) is hashed in first: a changed dictionary changes the result even when no value changed.
  */
@@ -28,11 +28,16 @@ final class ReferenceFingerprint {
         String key = String.join("\u001f", recordId, event, repeatInstrument, repeatInstance);
         MessageDigest row = sha256();
         row.update(key.getBytes(StandardCharsets.UTF_8));
+        // the field names are in the design; each value is its length (one byte, or 0xFF and four) and its bytes
         new TreeMap<>(values).forEach((field, value) -> {
-            row.update((byte) 0x1e);
-            row.update(field.getBytes(StandardCharsets.UTF_8));
-            row.update((byte) 0x1d);
-            row.update((value == null ? "" : value).getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = (value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < 0xFF) {
+                row.update((byte) bytes.length);
+            } else {
+                row.update(new byte[] {(byte) 0xFF, (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
+                        (byte) (bytes.length >>> 8), (byte) bytes.length});
+            }
+            row.update(bytes);
         });
         rows.put(key, row.digest());
     }

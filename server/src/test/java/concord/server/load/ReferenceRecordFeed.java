@@ -69,6 +69,7 @@ public final class ReferenceRecordFeed {
             s.append("\u001eD").append(d.field()).append('\u001f').append(d.label()).append('\u001f').append(d.kind());
             (d.choices() == null ? java.util.Map.<String, String>of() : new java.util.TreeMap<>(d.choices())).forEach((code, label) -> s.append('\u001f').append(code).append('=').append(label));
         });
+        s.append("\u001eF").append(String.join("\u001f", new java.util.TreeSet<>(loaded.exportFields())));
         return s.toString();
     }
 

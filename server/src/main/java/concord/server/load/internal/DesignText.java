@@ -26,6 +26,8 @@ public final class DesignText {
             s.append("\u001eD").append(d.field()).append('\u001f').append(d.label()).append('\u001f').append(d.kind());
             (d.choices() == null ? Map.<String, String>of() : new TreeMap<>(d.choices())).forEach((code, label) -> s.append('\u001f').append(code).append('=').append(label));
         });
+        // the fingerprinted fields by name: the rows hash their values in this order, without the names
+        s.append("\u001eF").append(String.join("\u001f", new java.util.TreeSet<>(loaded.exportFields())));
         if (loaded.rounds() != null) { // a single survey's design text stays what it was
             s.append("\u001eR").append(loaded.rounds().byEvent() ? "" : loaded.rounds().field());
             loaded.rounds().rounds().forEach(r -> s.append('\u001f').append(r.code()).append('=').append(r.label()));

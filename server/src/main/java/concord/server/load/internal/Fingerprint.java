@@ -9,12 +9,12 @@ import java.util.List;
 /**
  * The data fingerprint of a run, over the <em>parsed values</em> (after CSV unquoting or JSON unescaping,
  * as UTF-8), independent of the order REDCap returned the rows in. Each row is hashed (SHA-256) from its key
- * (record ID, event, repeat instrument, repeat instance, separated by U+001F) and its fingerprinted fields in
- * name order ({@code 1E name 1D value} each); the fingerprint is SHA-256 over the SHA-256 of the study design
- * (labels, group codes, domains: see {@code RecordFeed}) followed by the row digests in the String order of
- * their keys. Row digests are computed as rows stream through; {@link RowDigests} keeps them sorted on disk
- * rather than in memory. This is the definition Concord has always used, so fingerprints of existing runs
- * stay valid.
+ * (record ID, event, repeat instrument, repeat instance, separated by U+001F) and the values of its fingerprinted
+ * fields in name order, each length-prefixed (one byte, or 0xFF and four bytes from 255 on); the names are in the
+ * study design ({@link DesignText}). The fingerprint is SHA-256 over the SHA-256 of the design (labels, group codes,
+ * domains, fingerprinted fields) followed by the row digests in the String order of their keys. Row digests are
+ * computed as rows stream through; {@link RowDigests} keeps them sorted on disk rather than in memory. Before
+ * 2026-12-04 every value was preceded by its field name, eight times the bytes to hash (docs/service.md).
  */
 public final class Fingerprint {
     private Fingerprint() {

@@ -4,7 +4,6 @@ import concord.analysis.DemographicVariable;
 import concord.analysis.Study;
 import concord.connector.ExportColumns;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,12 +30,6 @@ public final class RecordPlan {
     public final int[] characteristics;
     /** Columns of the fingerprinted fields, sorted by field name. */
     public final int[] fingerprintColumns;
-    /** Per fingerprinted field: 0x1e, its name, 0x1d (what precedes its value in the row digest). */
-    public final byte[][] fingerprintPrefixes;
-    /** The prefixes as little-endian 8-byte words (zero-padded), to write them with a few long stores. */
-    public final long[][] fingerprintPrefixWords;
-    /** Sum of the prefixes' lengths. */
-    public final int fingerprintPrefixBytes;
 
     private RecordPlan(ExportColumns columns, Study study, String groupField, String roundField, List<String> exportFields) {
         this.columns = columns;
@@ -55,25 +48,6 @@ public final class RecordPlan {
                 .mapToInt(f -> index.getOrDefault(f, -1)).toArray();
         List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(exportFields));
         this.fingerprintColumns = sorted.stream().mapToInt(f -> index.getOrDefault(f, -1)).toArray();
-        this.fingerprintPrefixes = new byte[sorted.size()][];
-        for (int i = 0; i < sorted.size(); i++) {
-            byte[] name = sorted.get(i).getBytes(StandardCharsets.UTF_8);
-            byte[] prefix = new byte[name.length + 2];
-            prefix[0] = 0x1e;
-            System.arraycopy(name, 0, prefix, 1, name.length);
-            prefix[name.length + 1] = 0x1d;
-            fingerprintPrefixes[i] = prefix;
-        }
-        this.fingerprintPrefixBytes = java.util.Arrays.stream(fingerprintPrefixes).mapToInt(p -> p.length).sum();
-        this.fingerprintPrefixWords = new long[sorted.size()][];
-        for (int i = 0; i < sorted.size(); i++) {
-            byte[] prefix = fingerprintPrefixes[i];
-            long[] words = new long[(prefix.length + 7) / 8];
-            for (int k = 0; k < prefix.length; k++) {
-                words[k / 8] |= (prefix[k] & 0xffL) << (8 * (k % 8));
-            }
-            fingerprintPrefixWords[i] = words;
-        }
     }
 
     /** @param exportFields the fields the fingerprint covers ({@code LoadedStudy.exportFields()}) */

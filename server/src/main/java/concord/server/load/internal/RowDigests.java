@@ -16,7 +16,7 @@ import java.util.PriorityQueue;
 
 /**
  * The row digests of a data fingerprint, to be hashed in the order of their row keys (String order, the
- * order the fingerprint has always used) without keeping one entry per row in memory: rows gather in a
+ * order the fingerprint uses) without keeping one entry per row in memory: rows gather in a
  * bounded buffer that is sorted and, when full, written as a sorted run to a temporary file (deleted when
  * closed; unlinked at once where the system allows it). {@link #hashInKeyOrder} merges the runs of any
  * number of parts, so threads that read parts of a file each keep their own.
