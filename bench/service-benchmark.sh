@@ -30,7 +30,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 jar=$repo/server/target/concord.jar
-dictionary=$repo/deploy/redcap/clbpoq-dictionary.csv
 mkdir -p "$dir"
 [ -f "$jar" ] || (cd "$repo" && mvn -B -q -DskipTests package)
 (cd "$repo" && mvn -B -q -pl server -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null)
@@ -46,6 +45,6 @@ if [ "$large" = yes ]; then
   [ -f "$data" ] || /usr/bin/python3 "$repo/bench/generate_records.py" --participants "$participants" --seed 1 --out "$data"
   echo
   echo "2. $participants generated participants × 57 outcomes, one run, every report format"
-  bench records "$data" "$dictionary" "$dir"
+  bench records "$data" "$dir"
 fi
 echo "done ($(uptime | sed 's/.*load/load/'))"

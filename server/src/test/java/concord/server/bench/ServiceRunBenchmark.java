@@ -3,7 +3,6 @@ package concord.server.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import concord.connector.sandbox.RedcapSandbox;
-import concord.connector.sandbox.SandboxProject;
 import concord.connector.sandbox.SandboxUser;
 
 import java.io.IOException;
@@ -31,11 +30,12 @@ import java.util.Map;
  *
  * <pre>
  * java -cp ... concord.server.bench.ServiceRunBenchmark JAR demo [WARM_RUNS] [WORK_DIR]
- * java -cp ... concord.server.bench.ServiceRunBenchmark JAR records RECORDS.csv DICTIONARY.csv [WORK_DIR]
+ * java -cp ... concord.server.bench.ServiceRunBenchmark JAR records RECORDS.csv [WORK_DIR]
  * </pre>
  * {@code demo}: the 56-record CLBPOQ demo project, a cold run, WARM_RUNS runs each after one rating changed
- * through the API, then one run on unchanged data. {@code records}: a classic project seeded from the
- * dictionary and a generated record export (seeding is not timed), then one run rendering every format.
+ * through the API, then one run on unchanged data. {@code records}: the demo project's design with its records
+ * replaced by a generated record export (bench/generate_records.py) through the API's record delete and import
+ * (not timed), then one run rendering every format.
  */
 public final class ServiceRunBenchmark {
     private static final String PROJECT = "clbpoq";
@@ -52,16 +52,17 @@ public final class ServiceRunBenchmark {
         Path jar = Path.of(args[0]).toAbsolutePath();
         boolean demo = args[1].equals("demo");
         int warm = demo && args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        Path dir = Path.of(demo ? (args.length > 3 ? args[3] : "/tmp/concord-bench")
-                : (args.length > 4 ? args[4] : "/tmp/concord-bench"));
+        Path dir = Path.of(args.length > 3 ? args[3] : "/tmp/concord-bench");
         Files.createDirectories(dir);
         try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {
             long seedStart = System.nanoTime();
-            int pid = demo ? sandbox.seedDemoProject()
-                    : sandbox.addProject(SandboxProject.fromDictionaryCsv(Path.of(args[3]), Path.of(args[2])));
+            int pid = sandbox.seedDemoProject();
+            String token = sandbox.createToken(pid, SandboxUser.withAllRights("concord_bench"));
+            if (!demo) {
+                replaceRecords(sandbox, pid, token, Path.of(args[2]));
+            }
             System.out.printf("REDCap sandbox (this JVM): project %d, %d records seeded in %.1f s (not timed below)%n", pid,
                     sandbox.project(pid).recordCount(), (System.nanoTime() - seedStart) / 1e9);
-            String token = sandbox.createToken(pid, SandboxUser.withAllRights("concord_bench"));
             try (Service service = Service.start(jar, dir, config(sandbox, pid, token))) {
                 System.out.printf("concord.jar (pid %d) ready in %.1f s, peak RSS %d MB%n", service.process.pid(),
                         service.startSeconds, service.peakRssMb());
@@ -115,14 +116,36 @@ public final class ServiceRunBenchmark {
         return props;
     }
 
+    /** The demo project's records deleted, then the generated export imported in chunks, all through the API. */
+    private static void replaceRecords(RedcapSandbox sandbox, int pid, String token, Path recordsCsv) throws Exception {
+        Map<String, String> delete = new java.util.LinkedHashMap<>(Map.of("token", token, "content", "record",
+                "action", "delete"));
+        List<String> ids = sandbox.project(pid).recordIds();
+        for (int i = 0; i < ids.size(); i++) {
+            delete.put("records[" + i + "]", ids.get(i));
+        }
+        post(sandbox.apiUrl(), delete);
+        List<String> lines = Files.readAllLines(recordsCsv);
+        for (int from = 1; from < lines.size(); from += 5000) {
+            String chunk = lines.get(0) + "\n" + String.join("\n", lines.subList(from, Math.min(lines.size(), from + 5000))) + "\n";
+            post(sandbox.apiUrl(), Map.of("token", token, "content", "record", "format", "csv", "type", "flat",
+                    "overwriteBehavior", "normal", "data", chunk));
+        }
+    }
+
     /** One changed value through REDCap's record import, as a data entry person's save would change it. */
     private static void importValue(URI api, String token, String record, String field, String value) throws Exception {
-        String body = form(Map.of("token", token, "content", "record", "format", "csv", "type", "flat",
+        post(api, Map.of("token", token, "content", "record", "format", "csv", "type", "flat",
                 "overwriteBehavior", "normal", "data", "record_id," + field + "\n" + record + "," + value + "\n"));
+    }
+
+    private static void post(URI api, Map<String, String> fields) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(api).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException("import of one value failed: " + r.statusCode() + " " + r.body());
+            String body = r.body();
+            throw new IllegalStateException("REDCap API " + fields.get("content") + " call failed: " + r.statusCode() + " "
+                    + body.substring(0, Math.min(300, body.length())));
         }
     }
 
