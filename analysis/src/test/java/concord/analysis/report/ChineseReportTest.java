@@ -189,10 +189,11 @@ class ChineseReportTest {
         StudyResult delphi = concord.analysis.DelphiExample.result();
         String zh = HtmlReportRenderer.withDefaults().html(delphi, CHINESE);
         for (String text : List.of(">德尔菲轮次</h2>", "终止建议：", "稳定性规则：评分在以下情况下视为稳定：", "各结局指标、组别和轮次的共识",
-                "自第几轮起达成共识", "配对参与者数", "全部参与者", "德尔菲研究共 3 轮", "稳定")) {
+                "自第几轮起达成共识", "配对参与者数", "全部参与者", "德尔菲研究共 3 轮", "稳定", "项已判断的结局指标 × 组别评分中有",
+                "第 3 轮是计划的 3 轮中的最后一轮。", "无显著偏移：Wilcoxon 符号秩检验 p = ", "名配对参与者中")) {
             assertTrue(zh.contains(text), () -> "missing: " + text);
         }
-        for (String english : List.of("Delphi rounds", "Stability rule", "Consensus since round", "All participants", "Delphi study of")) {
+        for (String english : List.of("Delphi rounds", "Stability rule", "Consensus since round", "All participants", "Delphi study of", "judged outcome", "paired participants", "no significant shift")) {
             assertFalse(zh.contains(english), () -> "English left: " + english);
         }
         assertTrue(delphi.delphi().orElseThrow().methods().get(0).startsWith("Delphi study of 3 rounds"), "the result stays English");

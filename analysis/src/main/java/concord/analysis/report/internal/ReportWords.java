@@ -196,6 +196,65 @@ public final class ReportWords {
         return reason;
     }
 
+    private static final Pattern SHIFT = Pattern.compile("(ratings shifted|no significant shift): Wilcoxon signed-rank p ([=<] \\S+) ([<≥]) (\\S+)");
+    private static final Pattern CHANGED = Pattern.compile("(\\S+)% of (\\d+) paired participants changed band \\((within|beyond) the ([≤<]) (\\S+)% limit\\)");
+    private static final Pattern CLASS_CHANGED = Pattern.compile("consensus class changed from (.+) to (.+)");
+
+    /** One reason of a Delphi stability verdict (as the analysis words it) in the report language; unknown ones as stored. */
+    public String stabilityReason(String reason) {
+        if (m.isEnglish()) {
+            return reason;
+        }
+        Matcher shift = SHIFT.matcher(reason);
+        if (shift.matches()) {
+            return m.format(shift.group(1).startsWith("ratings") ? "rounds.whyShifted" : "rounds.whyNoShift", "p", shift.group(2),
+                    "relation", shift.group(3), "alpha", shift.group(4));
+        }
+        Matcher changed = CHANGED.matcher(reason);
+        if (changed.matches()) {
+            return m.format(changed.group(3).equals("within") ? "rounds.whyWithin" : "rounds.whyBeyond", "percent", changed.group(1),
+                    "n", changed.group(2), "bound", changed.group(4), "limit", changed.group(5));
+        }
+        Matcher classes = CLASS_CHANGED.matcher(reason);
+        if (classes.matches()) {
+            return m.format("rounds.whyClassChanged", "from", consensusWord(classes.group(1)), "to", consensusWord(classes.group(2)));
+        }
+        return switch (reason) {
+            case "no participant changed score" -> m.text("rounds.whyNoChange");
+            case "consensus class unchanged" -> m.text("rounds.whyClassUnchanged");
+            case "no participant of the group answered in both rounds" -> m.text("rounds.whyNobodyBoth");
+            default -> reason;
+        };
+    }
+
+    private String consensusWord(String english) {
+        for (Consensus c : Consensus.values()) {
+            if (c.label().equals(english)) {
+                return consensus(c);
+            }
+        }
+        return english.equals("none") ? m.text("rounds.noAnswers") : english;
+    }
+
+    /** The stopping advice of a Delphi result: as stored in English, written from its figures in other languages. */
+    public String advice(concord.analysis.StoppingAdvice a) {
+        if (m.isEnglish()) {
+            return a.text();
+        }
+        String planned = a.lastRound() >= a.plannedRounds() ? m.format("advice.lastPlanned", "round", a.lastRound(), "planned", a.plannedRounds())
+                : m.format("advice.remaining", "remaining", a.plannedRounds() - a.lastRound(), "planned", a.plannedRounds());
+        String unjudged = a.notJudged() == 0 ? "" : m.format("advice.unjudged", "n", a.notJudged());
+        String between = m.format("advice.between", "from", a.lastRound() - 1, "to", a.lastRound());
+        return switch (a.decision()) {
+            case NO_DATA -> m.text("advice.noData");
+            case ONE_ROUND -> m.text("advice.oneRound") + planned;
+            case STABLE -> m.format("advice.stable", "stable", a.stable(), "between", between, "unjudged", unjudged) + planned;
+            case NOT_STABLE -> (a.stable() + a.unstable() == 0 ? m.format("advice.noneJudged", "between", between)
+                    : m.format("advice.notStable", "unstable", a.unstable(), "judged", a.stable() + a.unstable(), "between", between,
+                    "unjudged", unjudged)) + planned;
+        };
+    }
+
     /** "Monte Carlo estimate of the exact p: 99% CI 0.006823–0.01159, 10,000 sampled tables, seed 20260101 (why)". */
     public String monteCarloNote(FisherExactResult f) {
         return m.format("monteCarlo.note", "lower", Numbers.estimate(f.lower()), "upper", Numbers.estimate(f.upper()),

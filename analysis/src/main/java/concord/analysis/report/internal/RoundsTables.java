@@ -62,7 +62,7 @@ public final class RoundsTables {
 
     /** The paragraphs above the tables: the stopping advice, the stability rule, the drop-outs. */
     public static List<String> paragraphs(RoundsView view) {
-        return List.of(view.labelled(ADVICE, view.advice().text()), view.labelled(RULE, view.rule()), view.dropoutSentence());
+        return List.of(view.labelled(ADVICE, view.adviceText()), view.labelled(RULE, view.rule()), view.dropoutSentence());
     }
 
     /** Consensus matrix, stability, response, drop-outs per group and the drop-out comparisons, in this order. */

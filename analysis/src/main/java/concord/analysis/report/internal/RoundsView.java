@@ -184,6 +184,11 @@ public final class RoundsView {
         return delphi.advice();
     }
 
+    /** The stopping advice as a sentence in the report language. */
+    public String adviceText() {
+        return words.advice(delphi.advice());
+    }
+
     /** The stability rule as a sentence, starting with a capital. */
     public String rule() {
         if (words.messages().isEnglish()) {
@@ -211,8 +216,10 @@ public final class RoundsView {
             for (Map.Entry<String, GroupStability> g : o.groups().entrySet()) {
                 List<RoundChange> changes = g.getValue().changes();
                 Optional<RoundChange> last = changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1));
-                String why = last.map(c -> c.stable().isPresent() ? String.join("; ", c.reasons())
-                                : c.notComputable().getOrDefault("stable", ""))
+                String why = last.map(c -> c.stable().isPresent()
+                                ? String.join(words.messages().isEnglish() ? "; " : words.text("list.separator"),
+                                        c.reasons().stream().map(words::stabilityReason).toList())
+                                : words.stabilityReason(c.notComputable().getOrDefault("stable", "")))
                         .orElse(words.messages().isEnglish() ? "fewer than two rounds with answers" : words.text("rounds.fewerThanTwo"));
                 rows.add(new StabilityRow(o.outcome(), g.getKey(), last, g.getValue().stable(), why));
             }
@@ -281,7 +288,7 @@ public final class RoundsView {
     public List<String> texts() {
         List<String> texts = new ArrayList<>();
         rounds().forEach(r -> texts.add(r.label()));
-        texts.add(advice().text());
+        texts.add(adviceText());
         texts.add(rule());
         texts.addAll(methods());
         stability().forEach(s -> texts.add(s.why()));
