@@ -129,7 +129,7 @@ public final class HtmlTables {
         ResultView view = view(result, language);
         ReportWords w = view.words();
         Table1Text text = new Table1Text(view);
-        Footnotes notes = new Footnotes("t1-fn-");
+        Footnotes notes = new Footnotes("t1-fn-", w::why);
         List<GroupSummary> groups = view.groups();
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<table class=\"concord-table table1\">\n<caption>").append(escape(w.text("table1.caption")))
@@ -197,7 +197,7 @@ public final class HtmlTables {
     public static String differingOutcomes(StudyResult result, String language) {
         ResultView view = view(result, language);
         ReportWords w = view.words();
-        Footnotes notes = new Footnotes("d-fn-");
+        Footnotes notes = new Footnotes("d-fn-", w::why);
         StringBuilder html = new StringBuilder(8 * 1024);
         html.append("<table class=\"concord-table differing\">\n<caption>").append(escape(w.text("differing.caption")))
                 .append("</caption>\n<thead><tr>")
@@ -235,7 +235,7 @@ public final class HtmlTables {
         ResultView view = view(result, language);
         ReportWords w = view.words();
         CharacteristicsText text = new CharacteristicsText(view);
-        Footnotes notes = new Footnotes("pc-fn-");
+        Footnotes notes = new Footnotes("pc-fn-", w::why);
         StringBuilder html = new StringBuilder(8 * 1024);
         html.append("<table class=\"concord-table characteristics\">\n<caption>").append(escape(w.text("characteristics.caption")))
                 .append("</caption>\n<thead><tr>")
@@ -340,7 +340,7 @@ public final class HtmlTables {
         html.append('>').append(escape(cell.text()));
         int n = notes.of(cell);
         if (n > 0) {
-            String text = cell.isMissing() ? cell.reason() : cell.note();
+            String text = notes.display(cell.isMissing() ? cell.reason() : cell.note());
             html.append("<sup><a href=\"#").append(notes.idPrefix()).append(n).append("\" title=\"").append(escape(text))
                     .append("\">").append(n).append("</a></sup>");
         }

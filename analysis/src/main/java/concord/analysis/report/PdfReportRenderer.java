@@ -136,7 +136,7 @@ public final class PdfReportRenderer implements ReportRenderer {
             }
             document.newPage();
             heading(document, fonts, w.text("table1.caption"), 12);
-            Footnotes table1Notes = new Footnotes("");
+            Footnotes table1Notes = new Footnotes("", w::why);
             float width = PAGE.getWidth() - 2 * MARGIN;
             float pageHeight = PAGE.getHeight() - 2 * MARGIN - 10;
             List<PdfPTable> pages = new PdfTables(view, fonts).table1Pages(table1Notes, width, pageHeight - 30, pageHeight);
@@ -150,7 +150,7 @@ public final class PdfReportRenderer implements ReportRenderer {
             if (!result.participantCharacteristics().isEmpty()) {
                 document.newPage();
                 heading(document, fonts, w.text("heading.characteristics"), 12);
-                Footnotes notes = new Footnotes("");
+                Footnotes notes = new Footnotes("", w::why);
                 document.add(new PdfTables(view, fonts).characteristics(notes));
                 footnotes(document, fonts, notes);
             }

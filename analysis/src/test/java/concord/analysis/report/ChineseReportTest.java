@@ -172,6 +172,19 @@ class ChineseReportTest {
     }
 
     @Test
+    void whyAValueIsNotComputableIsInChineseForTheAnalysisCommonReasons() {
+        StudyResult hand = StudyResults.handBuilt();
+        String zh = HtmlTables.table1(hand, "zh");
+        for (String text : List.of("— 至少需要 2 个有效作答，实际只有 1 个", "— 无有效作答（30 个缺失）", "— 该结局指标无卡方检验 p 值",
+                "— 有作答的组少于 2 个")) {
+            assertTrue(zh.contains(text), () -> "missing: " + text + "\n" + zh);
+        }
+        assertTrue(HtmlTables.table1(hand).contains("— needs at least 2 valid answers, has 1"), "English as stored");
+        assertTrue(DocxReportRendererTest.allText(DocxInspection.open(DocxReportRenderer.withDefaults().render(hand, CHINESE)))
+                .contains("至少需要 2 个有效作答"), "the DOCX notes too");
+    }
+
+    @Test
     void theDelphiRoundsViewAndItsMethodsAreInChinese() {
         StudyResult delphi = concord.analysis.DelphiExample.result();
         String zh = HtmlReportRenderer.withDefaults().html(delphi, CHINESE);

@@ -98,6 +98,9 @@ class ChineseDemoRunTest {
             assertTrue(html.contains(text), () -> "missing from the Chinese report: " + text);
         }
         assertFalse(html.contains(">Summary<") || html.contains("critical importance"), "English words left");
+        String guide = file("topic-guide-html");
+        assertTrue(guide.contains("lang=\"zh\"") && guide.contains("焦点小组访谈提纲"), "the topic guide follows the report language");
+        assertTrue(html.contains("问卷结果与质性资料的联合展示（表 2）"), "the joint display of the demo's quotes");
         String csv = file("csv");
         assertTrue(csv.contains("outcome_field,outcome,domain,group_code,group"), "CSV headers stay machine-readable English");
         assertTrue(csv.contains("疼痛/不适"), "with the Chinese labels");

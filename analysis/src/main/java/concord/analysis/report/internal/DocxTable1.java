@@ -32,7 +32,7 @@ public final class DocxTable1 {
     /** Writes the table and its notes. */
     public void write() {
         StudyResult result = view.result();
-        Footnotes notes = new Footnotes("");
+        Footnotes notes = new Footnotes("", view.words()::why);
         DocxTable table = doc.table(DocxTable.scaled(WIDTHS, doc.textWidth()));
         List<String> groupHeaders = text.groupHeaders();
         String rank = view.rankTestName();

@@ -45,7 +45,7 @@ public final class DocxTables {
             header.cell(w.format("column.groupMean", "group", group.label()));
         }
         header.cell(w.text("column.why"));
-        Footnotes notes = new Footnotes("");
+        Footnotes notes = new Footnotes("", view.words()::why);
         for (OutcomeResult outcome : view.result().differingOutcomes()) {
             DocxTable.Row row = table.row();
             row.cell(outcome.outcome().label());
@@ -183,7 +183,7 @@ public final class DocxTables {
         ReportWords w = view.words();
         header.cell(w.text("column.characteristic"));
         view.groups().forEach(g -> header.cell(w.format("column.groupN", "group", g.label(), "n", g.n())));
-        Footnotes notes = new Footnotes("");
+        Footnotes notes = new Footnotes("", view.words()::why);
         for (ParticipantCharacteristic characteristic : result.participantCharacteristics()) {
             DocxTable.Row title = table.row();
             title.cell(characteristic.variable().label(), view.groups().size() + 1).bold();

@@ -18,10 +18,22 @@ public final class Footnotes {
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
     private final Map<String, Boolean> notComputable = new LinkedHashMap<>();
     private final String idPrefix;
+    private final java.util.function.UnaryOperator<String> display;
 
     /** {@code idPrefix} makes anchor ids unique when several tables share a page. */
     public Footnotes(String idPrefix) {
+        this(idPrefix, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Footnotes whose texts are shown through {@code display} (the report language's wording of a stored reason). */
+    public Footnotes(String idPrefix, java.util.function.UnaryOperator<String> display) {
         this.idPrefix = idPrefix;
+        this.display = display;
+    }
+
+    /** A footnote text as shown. */
+    public String display(String text) {
+        return display.apply(text);
     }
 
     public String idPrefix() {
@@ -49,13 +61,13 @@ public final class Footnotes {
     }
 
     public List<String> reasons() {
-        return new ArrayList<>(numbers.keySet());
+        return numbers.keySet().stream().map(display).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /** The footnotes in order, each with its kind. */
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
-        numbers.keySet().forEach(text -> out.add(new Entry(text, notComputable.get(text))));
+        numbers.keySet().forEach(text -> out.add(new Entry(display.apply(text), notComputable.get(text))));
         return out;
     }
 

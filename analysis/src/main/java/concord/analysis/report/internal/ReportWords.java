@@ -157,6 +157,45 @@ public final class ReportWords {
         return m.isEnglish() ? label.length() : Svg.widthInChars(label);
     }
 
+    private static final Pattern ONE_GROUP = Pattern.compile("only one group \\((.+)\\) has valid answers");
+    private static final Pattern ONE_BAND = Pattern.compile("all valid answers fall in one band \\((top|middle|bottom)\\), so the band table has a single column");
+    private static final Pattern NO_VALID = Pattern.compile("no valid answers \\((\\d+) missing\\)");
+    private static final Map<String, String> WHY = Map.ofEntries(Map.entry("no chi-square p for this outcome", "why.noChiSquare"),
+            Map.entry("no Fisher exact p for this outcome", "why.noFisher"), Map.entry("no rank-test p for this outcome", "why.noRankTest"),
+            Map.entry("no group has valid answers", "why.noGroup"), Map.entry("needs at least 2 valid answers, has 1", "why.needsTwo"),
+            Map.entry("needs at least 2 values, has 1", "why.needsTwoValues"), Map.entry("no answers", "why.noAnswers"),
+            Map.entry("no participant in this group has a value", "why.noValue"), Map.entry("not computable", "why.notComputable"),
+            Map.entry("fewer than 2 groups with answers", "why.fewerGroups"),
+            Map.entry("no answers from this group", "reason.noAnswers"), Map.entry("no participants in this group", "reason.noParticipants"));
+
+    /**
+     * Why a value is not computable, as the analysis stored it (English), in the report language when it is one of
+     * the analysis's common reasons; other reasons are shown as stored.
+     */
+    public String why(String reason) {
+        if (m.isEnglish() || reason == null) {
+            return reason;
+        }
+        String key = WHY.get(reason);
+        if (key != null) {
+            return m.text(key);
+        }
+        Matcher group = ONE_GROUP.matcher(reason);
+        if (group.matches()) {
+            return m.format("why.oneGroup", "group", group.group(1));
+        }
+        Matcher band = ONE_BAND.matcher(reason);
+        if (band.matches()) {
+            Band b = Band.valueOf(band.group(1).toUpperCase(java.util.Locale.ROOT));
+            return m.format("why.oneBand", "band", result.scale().band(b).rangeText());
+        }
+        Matcher none = NO_VALID.matcher(reason);
+        if (none.matches()) {
+            return m.format("why.noValid", "missing", none.group(1));
+        }
+        return reason;
+    }
+
     /** "Monte Carlo estimate of the exact p: 99% CI 0.006823–0.01159, 10,000 sampled tables, seed 20260101 (why)". */
     public String monteCarloNote(FisherExactResult f) {
         return m.format("monteCarlo.note", "lower", Numbers.estimate(f.lower()), "upper", Numbers.estimate(f.upper()),
