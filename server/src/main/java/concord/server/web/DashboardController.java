@@ -34,6 +34,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,6 +58,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 public class DashboardController {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardController.class);
     private static final int HISTORY = 15;
 
     private final ProjectRegistry projects;
@@ -145,7 +149,7 @@ public class DashboardController {
                 .filter(f -> reports.file(run.id(), f).isPresent()).toList()).orElse(List.of());
         ProjectPage.Model model = new ProjectPage.Model(project, config.displayTitle(), grant.username(),
                 access.session().csrfToken(), latest, result, error, history, formats, Table1Query.of(sort, domain, differs),
-                grant.scope(), pinned, config.reportLanguage());
+                grant.scope(), pinned, config.reportLanguage(), topicGuide(config, result, formats));
         concord.analysis.report.ReportMessages words = concord.analysis.report.ReportMessages.forLanguage(config.reportLanguage());
         String subtitle = result.map(StudyResult::title).filter(t -> !t.equals(config.displayTitle()))
                 .map(t -> t + " \u00b7 ").orElse("") + (grant.restrictedToGroup()
@@ -153,6 +157,23 @@ public class DashboardController {
                 : words.format("dashboard.signedIn", "user", grant.username()));
         return Responses.html(HttpStatus.OK, Page.render(config.displayTitle(), subtitle, model.busy() ? 3 : 0,
                 selfUrl(request), ProjectPage.render(model), config.reportLanguage()));
+    }
+
+    /**
+     * The focus-group topic guide of the shown result, in the wording the project publishes it in, when its run
+     * published one; a template file that cannot be read now leaves the section out (the download stays).
+     */
+    private static Optional<concord.analysis.report.TopicGuide> topicGuide(ProjectConfiguration config,
+                                                                          Optional<StudyResult> result, List<String> formats) {
+        if (result.isEmpty() || !formats.contains("topic-guide-html")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(concord.analysis.report.TopicGuide.of(result.get(), config.topicGuide().resolve()));
+        } catch (RuntimeException e) {
+            LOG.warn("Project {}: the dashboard shows no topic guide section: {}", config.id(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Post(uri = "/{project}/runs", consumes = {MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA},

@@ -10,6 +10,8 @@ import concord.analysis.StudyResult;
 import concord.analysis.report.HtmlTables;
 import concord.analysis.report.ReportMessages;
 import concord.analysis.report.SvgCharts;
+import concord.analysis.report.TopicGuide;
+import concord.analysis.report.TopicGuideRenderer;
 import concord.server.run.Run;
 import concord.server.run.RunStatus;
 import concord.server.run.RunWorker;
@@ -51,7 +53,16 @@ public final class ProjectPage {
      */
     public record Model(String projectId, String title, String username, String csrfToken, Optional<Run> latest,
                         Optional<StudyResult> result, Optional<String> resultError, List<Run> history,
-                        List<String> formats, Table1Query query, String scope, boolean pinned, String language) {
+                        List<String> formats, Table1Query query, String scope, boolean pinned, String language,
+                        Optional<TopicGuide> topicGuide) {
+
+        /** A page without the topic guide section. */
+        public Model(String projectId, String title, String username, String csrfToken, Optional<Run> latest,
+                     Optional<StudyResult> result, Optional<String> resultError, List<Run> history,
+                     List<String> formats, Table1Query query, String scope, boolean pinned, String language) {
+            this(projectId, title, username, csrfToken, latest, result, resultError, history, formats, query, scope, pinned,
+                    language, Optional.empty());
+        }
 
         /** An English page. */
         public Model(String projectId, String title, String username, String csrfToken, Optional<Run> latest,
@@ -105,8 +116,9 @@ public final class ProjectPage {
         boolean delphi = m.result().flatMap(StudyResult::delphi).isPresent();
         for (String[] link : new String[][] {{"status", "navStatus"}, {"responses", "navResponses"}, {"rounds", "navRounds"},
                 {"figure2", "navDifferences"}, {"consensus", "navConsensus"}, {"domains", "navDomains"}, {"table1", "navTable1"},
-                {"characteristics", "navParticipants"}, {"history", "navHistory"}, {"methods", "navMethods"}}) {
-            if (link[0].equals("rounds") && !delphi) {
+                {"topic-guide", "navTopicGuide"}, {"characteristics", "navParticipants"}, {"history", "navHistory"},
+                {"methods", "navMethods"}}) {
+            if (link[0].equals("rounds") && !delphi || link[0].equals("topic-guide") && m.topicGuide().isEmpty()) {
                 continue;
             }
             html.append("<a href=\"#").append(link[0]).append("\">").append(escape(w.text("dashboard." + link[1]))).append("</a>");
@@ -136,6 +148,12 @@ public final class ProjectPage {
                         + (m.formats().contains("topic-guide-html") ? "<p class=\"hint\"><a href=\"" + base
                         + "/downloads/topic-guide-html\">" + escape(w.text("dashboard.topicGuide")) + "</a> "
                         + escape(w.text("dashboard.topicGuideHint")) + "</p>\n" : ""));
+            }
+            if (m.topicGuide().isPresent()) {
+                // the guide the run published (the project's template), its questions built from this result
+                section(html, "topic-guide", w.text("dashboard.topicGuide"), "<p class=\"hint\">"
+                        + escape(w.text("dashboard.topicGuideHint")) + downloadLinks(m, base, w) + "</p>\n"
+                        + "<div class=\"scroll topic-guide\">" + TopicGuideRenderer.htmlFragment(m.topicGuide().get()) + "</div>\n");
             }
             section(html, "consensus", w.text("heading.consensus"), "<div class=\"pair\">"
                     + figure(SvgCharts.consensusMatrix(result, "d", lang), w.text("consensus.figureCaption"))
@@ -335,6 +353,18 @@ public final class ProjectPage {
         // stage names are the service's own terms (as in its API and logs)
         String stage = run.stage() == null ? w.text("dashboard.starting") : run.stage().name().toLowerCase().replace('_', ' ');
         return run.recordsRead() > 0 ? w.format("dashboard.rowsRead", "stage", stage, "n", run.recordsRead()) : stage;
+    }
+
+    /** The topic guide's downloads the run stored (HTML, Word). */
+    private static String downloadLinks(Model m, String base, ReportMessages w) {
+        StringBuilder links = new StringBuilder();
+        for (String format : List.of("topic-guide-html", "topic-guide-docx")) {
+            if (m.formats().contains(format)) {
+                links.append(" <a href=\"").append(base).append("/downloads/").append(format).append("\">")
+                        .append(escape(label(format, w))).append("</a>");
+            }
+        }
+        return links.toString();
     }
 
     private static void section(StringBuilder html, String id, String heading, String body) {
