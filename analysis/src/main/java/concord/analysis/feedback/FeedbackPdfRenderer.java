@@ -12,6 +12,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfWriter;
+import concord.analysis.feedback.internal.FeedbackWords;
 import concord.analysis.report.ReportContext;
 import concord.analysis.report.internal.FontChoice;
 import concord.analysis.report.internal.Numbers;
@@ -78,45 +79,44 @@ public final class FeedbackPdfRenderer {
 
     private void write(FeedbackReport report, ReportContext context, OutputStream out, String identity, PdfFonts fonts)
             throws IOException {
-        String title = title(report);
+        FeedbackWords words = new FeedbackWords(context.language());
+        String title = title(report, words);
         requireGlyphs(fonts, report, title);
         Document document = new Document(PAGE, MARGIN, MARGIN, MARGIN, MARGIN + 10);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setCloseStream(false);
             PdfMetadata.apply(document, writer, context.metadataTimestamp(), title, identity);
-            writer.setPageEvent(new Footer(fonts, title));
+            writer.setPageEvent(new Footer(fonts, title, words));
             document.open();
             document.add(paragraph(fonts, title, 14, true));
-            document.add(paragraph(fonts, "Record " + report.recordId() + " \u00b7 your group: " + report.groupLabel(), 9.5f, false));
-            context.generatedAt().ifPresent(at -> add(document, paragraph(fonts, "Generated "
-                    + java.time.format.DateTimeFormatter.ISO_INSTANT.format(at), 8, false)));
-            for (String line : explanation(report)) {
+            document.add(paragraph(fonts, words.format("recordLine", "record", report.recordId(), "group", report.groupLabel()),
+                    9.5f, false));
+            context.generatedAt().ifPresent(at -> add(document, paragraph(fonts, words.format("generated", "at",
+                    java.time.format.DateTimeFormatter.ISO_INSTANT.format(at)), 8, false)));
+            for (String line : explanation(report, words)) {
                 document.add(paragraph(fonts, line, 9, false));
             }
-            document.add(table(report, fonts));
+            document.add(table(report, fonts, words));
             document.close();
         } catch (DocumentException e) {
             throw new IOException("Feedback PDF for record '" + report.recordId() + "' could not be written: " + e.getMessage(), e);
         }
     }
 
-    static String title(FeedbackReport report) {
-        return "Your feedback from " + report.round().label() + ": " + report.title();
+    static String title(FeedbackReport report, FeedbackWords words) {
+        return words.format("title", "round", words.round(report.round()), "title", report.title());
     }
 
-    private static List<String> explanation(FeedbackReport report) {
+    private static List<String> explanation(FeedbackReport report, FeedbackWords words) {
         var scale = report.scale();
         return List.of(
-                "For every outcome: your score in " + report.round().label() + " and how each stakeholder group rated it in that round"
-                        + " \u2014 the number of answers per score (" + scale.min() + "\u2013" + scale.max() + "), the percentage scoring "
-                        + report.topBand() + " (" + scale.top().label() + ") and the median. Your own group is highlighted.",
-                "So that nobody's answers can be recognised, a group with fewer than " + report.minimumGroupSize()
-                        + " participants in the round, or fewer than " + report.minimumGroupSize()
-                        + " answers to an outcome, is shown without its distribution. No other participant's individual answers appear here.");
+                words.format("intro", "round", words.round(report.round()), "min", scale.min(), "max", scale.max(),
+                        "top", report.topBand(), "topLabel", words.topLabel(scale)),
+                words.format("privacy", "minimum", report.minimumGroupSize()));
     }
 
-    private PdfPTable table(FeedbackReport report, PdfFonts fonts) throws DocumentException {
+    private PdfPTable table(FeedbackReport report, PdfFonts fonts, FeedbackWords words) throws DocumentException {
         var scale = report.scale();
         boolean columns = scale.points() <= MAX_SCORE_COLUMNS;
         int distributionColumns = columns ? scale.points() : 1;
@@ -134,15 +134,17 @@ public final class FeedbackPdfRenderer {
         widths[total - 2] = 6;
         widths[total - 1] = 6;
         table.setWidths(widths);
-        List<String> headers = new ArrayList<>(List.of("Outcome", "You", "Group"));
+        List<String> headers = new ArrayList<>(List.of(words.text("column.outcome"), words.text("column.you"),
+                words.text("column.group")));
         if (columns) {
             for (int s = scale.min(); s <= scale.max(); s++) {
                 headers.add(Integer.toString(s));
             }
         } else {
-            headers.add("Answers per score (score\u00d7count)");
+            headers.add(words.text("column.scoreCounts"));
         }
-        headers.addAll(List.of("n", "% " + report.topBand(), "Median"));
+        headers.addAll(List.of(words.text("column.n"), words.format("column.top", "top", report.topBand()),
+                words.text("column.median")));
         for (String header : headers) {
             PdfPCell cell = PdfTables.cell(fonts.phrase(header, SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
             cell.setBackgroundColor(HEADER);
@@ -163,14 +165,15 @@ public final class FeedbackPdfRenderer {
             label.setRowspan(rows);
             table.addCell(label);
             PdfPCell own = PdfTables.cell(fonts.phrase(outcome.ownScore().isPresent() ? Integer.toString(outcome.ownScore().getAsInt())
-                    : "not rated", outcome.ownScore().isPresent() ? SIZE + 2 : SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
+                    : words.text("notRated"), outcome.ownScore().isPresent() ? SIZE + 2 : SIZE, true, Color.BLACK), Element.ALIGN_CENTER);
             own.setRowspan(rows);
             table.addCell(own);
             for (GroupFeedback group : outcome.groups()) {
                 Color background = group.ownGroup() ? OWN : Color.WHITE;
                 table.addCell(shaded(PdfTables.cell(fonts.phrase(group.label(), SIZE, group.ownGroup(), Color.BLACK), Element.ALIGN_LEFT), background));
                 if (group.withheld().isPresent()) {
-                    PdfPCell withheld = PdfTables.cell(fonts.phrase("not shown: " + group.withheld().get(), SIZE, false, Color.DARK_GRAY), Element.ALIGN_LEFT);
+                    PdfPCell withheld = PdfTables.cell(fonts.phrase(words.format("notShown", "reason",
+                            words.withheld(group.withheld().get())), SIZE, false, Color.DARK_GRAY), Element.ALIGN_LEFT);
                     withheld.setColspan(distributionColumns + 3);
                     table.addCell(shaded(withheld, background));
                     continue;
@@ -250,17 +253,19 @@ public final class FeedbackPdfRenderer {
     private static final class Footer extends PdfPageEventHelper {
         private final PdfFonts fonts;
         private final String title;
+        private final FeedbackWords words;
 
-        Footer(PdfFonts fonts, String title) {
+        Footer(PdfFonts fonts, String title, FeedbackWords words) {
             this.fonts = fonts;
             this.title = title;
+            this.words = words;
         }
 
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             var canvas = writer.getDirectContent();
             ColumnText.showTextAligned(canvas, Element.ALIGN_LEFT, fonts.phrase(title, 7, false, Color.GRAY), MARGIN, MARGIN / 2, 0);
-            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, fonts.phrase("Page " + writer.getPageNumber(), 7, false, Color.GRAY),
+            ColumnText.showTextAligned(canvas, Element.ALIGN_RIGHT, fonts.phrase(words.format("page", "n", writer.getPageNumber()), 7, false, Color.GRAY),
                     PAGE.getWidth() - MARGIN, MARGIN / 2, 0);
         }
     }

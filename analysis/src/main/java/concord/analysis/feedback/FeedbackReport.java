@@ -1,5 +1,7 @@
 package concord.analysis.feedback;
 
+import concord.analysis.feedback.internal.FeedbackWords;
+import concord.analysis.internal.Messages;
 import concord.analysis.DelphiParticipant;
 import concord.analysis.GroupStatistics;
 import concord.analysis.GroupSummary;
@@ -115,12 +117,18 @@ public record FeedbackReport(String title, Round round, String recordId, String 
      * Plain text: the angle brackets of labels become ‹ › because REDCap pipes values into HTML.
      */
     public Map<String, String> pipeValues() {
+        return pipeValues(Messages.ENGLISH);
+    }
+
+    /** {@link #pipeValues()} with the words in a report language ({@code "zh"}: "您的评分：7 · …"); the numbers are the same. */
+    public Map<String, String> pipeValues(String language) {
+        FeedbackWords words = new FeedbackWords(language);
         Map<String, String> values = new LinkedHashMap<>();
         for (OutcomeFeedback outcome : outcomes) {
-            StringBuilder line = new StringBuilder("You: ");
-            line.append(outcome.ownScore().isPresent() ? Integer.toString(outcome.ownScore().getAsInt()) : "not rated");
+            StringBuilder line = new StringBuilder(words.format("pipe.you", "score",
+                    outcome.ownScore().isPresent() ? Integer.toString(outcome.ownScore().getAsInt()) : words.text("notRated")));
             for (GroupFeedback group : outcome.groups()) {
-                line.append(" \u00b7 ").append(plain(group.label())).append(' ').append(summary(group));
+                line.append(" \u00b7 ").append(plain(group.label())).append(' ').append(summary(group, words));
             }
             values.put(outcome.outcome().field(), line.toString());
         }
@@ -128,13 +136,13 @@ public record FeedbackReport(String title, Round round, String recordId, String 
     }
 
     /** "61.5% 7–9 (median 8)", or "not shown (…)" for a withheld group. */
-    String summary(GroupFeedback group) {
+    String summary(GroupFeedback group, FeedbackWords words) {
         if (group.withheld().isPresent()) {
-            return "not shown (" + group.withheld().get() + ")";
+            return words.format("pipe.notShown", "reason", words.withheld(group.withheld().get()));
         }
         String pct = group.pctTop().isPresent() ? Numbers.percent(group.pctTop().getAsDouble()) + "%" : Numbers.NOT_COMPUTABLE;
         String median = group.median().isPresent() ? Numbers.quantile(group.median().getAsDouble()) : Numbers.NOT_COMPUTABLE;
-        return pct + " " + topBand() + " (median " + median + ")";
+        return words.format("pipe.summary", "percent", pct, "top", topBand(), "median", median);
     }
 
     private static String plain(String label) {
