@@ -91,7 +91,7 @@ public final class FeedbackPublisher {
             try {
                 FeedbackReport report = FeedbackReport.of(round, participants.participant(i), request.minimumGroupSize());
                 byte[] pdf = renderer.render(report, request.context());
-                Map<String, String> lines = report.pipeValues();
+                Map<String, String> lines = report.pipeValues(request.context().language());
                 String[] values = new String[groups.length];
                 for (int j = 0; j < groups.length; j++) {
                     field = fields.values().get(j).field();

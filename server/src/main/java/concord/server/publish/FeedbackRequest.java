@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param rounds            the study's rounds as the project defines them
  * @param metadata          the data dictionary
  * @param mappings          the form-event mapping; empty in a classic project
- * @param context           the PDF's date
+ * @param context           the PDF's date and the language of its words and of the piped lines
  */
 public record FeedbackRequest(String projectId, String fileFieldTemplate, int minimumGroupSize, StudyResult result,
                               ParticipantRatings participants, StudyRounds rounds, List<FieldMetadata> metadata,

@@ -40,6 +40,6 @@ final class RunFeedback {
                     null);
         }
         return publisher.prepare(new FeedbackRequest(project.id(), config.fileField(), config.minGroupSize(), result,
-                feed.participants(), loaded.rounds(), dictionary, mappings, ReportContext.generatedAt(when)));
+                feed.participants(), loaded.rounds(), dictionary, mappings, ReportContext.generatedAt(when).withLanguage(project.reportLanguage())));
     }
 }

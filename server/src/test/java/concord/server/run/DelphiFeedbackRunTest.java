@@ -45,6 +45,10 @@ class DelphiFeedbackRunTest {
 
 
     private static Run runOnce(RedcapSandbox sandbox, int pid, String token) throws InterruptedException {
+        return runOnce(sandbox, pid, token, "en");
+    }
+
+    private static Run runOnce(RedcapSandbox sandbox, int pid, String token, String language) throws InterruptedException {
         Map<String, Object> p = new HashMap<>();
         p.put("datasources.default.url", "jdbc:h2:mem:fbrun" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         p.put("concord.runs.worker-enabled", "true");
@@ -61,6 +65,7 @@ class DelphiFeedbackRunTest {
         p.put(k + "rounds", "events");
         p.put(k + "publish.formats", "html,json");
         p.put(k + "feedback.enabled", "true");
+        p.put(k + "report-language", language);
         try (ApplicationContext ctx = ApplicationContext.run(p, "test")) {
             RunRepository runs = ctx.getBean(RunRepository.class);
             long id = ctx.getBean(RunTriggers.class).trigger("delphi", TriggerKind.CLI).id();
@@ -96,6 +101,27 @@ class DelphiFeedbackRunTest {
                     assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
                 }
                 assertTrue(client.listRepository().stream().anyMatch(e -> e.folder() && e.name().equals("Concord reports")));
+            }
+        }
+    }
+
+    @Test
+    void aChineseProjectPublishesChineseFeedbackPdfs(@TempDir Path dir) throws Exception {
+        List<Panelist> panel = panel("p8");
+        try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {
+            int pid = sandbox.addProject(SandboxProject.fromFixtureDirectory(DelphiProjectFiles.longitudinalProject(dir, panel, ROWS, "feedback")));
+            Run run = runOnce(sandbox, pid, sandbox.createToken(pid, SandboxUser.withAllRights("concord")), "zh");
+            assertEquals(RunStatus.SUCCEEDED, run.status(), run.errorMessage());
+            Panelist x = panel.stream().filter(q -> q.scores()[1] != null).findFirst().orElseThrow();
+            try (RedcapClient client = RedcapClient.create(RedcapClientConfiguration.of(sandbox.apiUrl(),
+                    sandbox.createToken(pid, SandboxUser.withAllRights("observer"))))) {
+                byte[] pdf = client.exportFile(FileFieldLocation.of(x.id(), "concord_feedback_r2").withEvent("round_3_arm_1")).content();
+                com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+                String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s", "");
+                for (String expected : List.of("的反馈：", "您所在的群体：", "各利益相关方群体", "为保护隐私", "结局指标", "您的评分", "中位数")) {
+                    assertTrue(text.contains(expected), () -> expected + " in " + text);
+                }
+                assertFalse(text.contains("Yourfeedback") || text.contains("Median"), text);
             }
         }
     }
