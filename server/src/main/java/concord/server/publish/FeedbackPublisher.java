@@ -137,7 +137,7 @@ public final class FeedbackPublisher {
                 String where = "field '" + file.field() + "' of record '" + item.record() + "'"
                         + (file.event().isEmpty() ? "" : " (event " + file.event() + ")");
                 step = "reading the feedback PDF in " + where;
-                RedcapFile previous = exportIfPresent(client, location);
+                RedcapFile previous = FileFieldContent.exportIfPresent(client, location);
                 step = "uploading the feedback PDF into " + where;
                 client.importFile(location, new RedcapFile(feedback.fileName(), "application/pdf", item.pdf()));
                 replaced.add(location);
@@ -261,17 +261,6 @@ public final class FeedbackPublisher {
         }
         LOG.warn("Could not restore {} feedback items after a failed publication", left.size());
         return "Could not put back " + left + ": the next published run replaces them.";
-    }
-
-    private static RedcapFile exportIfPresent(RedcapClient client, FileFieldLocation location) {
-        try {
-            return client.exportFile(location);
-        } catch (RedcapException e) {
-            if (e.transientFailure()) {
-                throw e;
-            }
-            return null; // no file yet (REDCap answers 400 for an empty field)
-        }
     }
 
     private static String sentence(String text) {

@@ -94,7 +94,7 @@ public final class Publisher {
             if (writePdf) {
                 FileFieldLocation location = FileFieldLocation.of(record, pdfField);
                 step = "reading the current PDF in field '" + pdfField + "' of record '" + record + "'";
-                previousPdf = exportIfPresent(resultsClient, location);
+                previousPdf = FileFieldContent.exportIfPresent(resultsClient, location);
                 step = "uploading the PDF into field '" + pdfField + "' of record '" + record + "'";
                 // Safe to repeat: a file-upload field holds one file, importing replaces it.
                 resultsClient.importFile(location, new RedcapFile(datedName(request, pdf.get().name()),
@@ -156,17 +156,6 @@ public final class Publisher {
             return Integer.parseInt(r.repeatInstance().trim());
         } catch (RuntimeException e) {
             return 0; // not a numbered instance: nothing Concord wrote
-        }
-    }
-
-    private static RedcapFile exportIfPresent(RedcapClient client, FileFieldLocation location) {
-        try {
-            return client.exportFile(location);
-        } catch (RedcapException e) {
-            if (e.transientFailure()) {
-                throw e;
-            }
-            return null; // no file yet (REDCap answers 400 for an empty field)
         }
     }
 

@@ -204,17 +204,20 @@ public class StudyRunExecutor implements RunExecutor {
     static Map<String, String> provenance(ProjectConfiguration project, Run run, FeedResult feed, String configHash,
                                           String version, String redcapVersion, Instant when) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("Project", project.id() + (project.redcapProjectId() == null ? "" : " (REDCap project " + project.redcapProjectId() + ")"));
+        // values in the report language (the names are translated by the renderers); English as it always was
+        concord.analysis.report.ReportMessages w = concord.analysis.report.ReportMessages.forLanguage(project.reportLanguage());
+        p.put("Project", project.id() + (project.redcapProjectId() == null ? ""
+                : w.format("provenanceValue.redcapProject", "id", project.redcapProjectId())));
         p.put("Run", run.id() + " (" + run.trigger().name().toLowerCase() + ", " + when + ")");
-        p.put("Records of", run.projectWide() ? "the whole project" : "data access group " + run.scope()
-                + " only (records of other groups and records in no group are not analysed)");
+        p.put("Records of", run.projectWide() ? w.text("provenanceValue.wholeProject")
+                : w.format("provenanceValue.groupOnly", "group", run.scope()));
         p.put("Records read", String.valueOf(feed.records()));
         p.put("Records analysed", String.valueOf(feed.analysed()));
-        p.put("Values excluded", feed.issueCount() + (feed.issueCount() == 0 ? "" : " (see exclusions.csv)"));
+        p.put("Values excluded", feed.issueCount() + (feed.issueCount() == 0 ? "" : w.text("provenanceValue.seeExclusions")));
         p.put("Data fingerprint (SHA-256)", feed.fingerprint());
         p.put("Configuration hash (SHA-256)", configHash);
         p.put("Concord version", version);
-        p.put("REDCap version", redcapVersion == null ? "unknown" : redcapVersion);
+        p.put("REDCap version", redcapVersion == null ? w.text("provenanceValue.unknown") : redcapVersion);
         return p;
     }
 

@@ -101,6 +101,7 @@ class ChineseDemoRunTest {
         String guide = file("topic-guide-html");
         assertTrue(guide.contains("lang=\"zh\"") && guide.contains("焦点小组访谈提纲"), "the topic guide follows the report language");
         assertTrue(html.contains("问卷结果与质性资料的联合展示（表 2）"), "the joint display of the demo's quotes");
+        assertTrue(html.contains("整个项目") && !html.contains("the whole project"), "provenance values in Chinese too");
         String csv = file("csv");
         assertTrue(csv.contains("outcome_field,outcome,domain,group_code,group"), "CSV headers stay machine-readable English");
         assertTrue(csv.contains("疼痛/不适"), "with the Chinese labels");
