@@ -274,41 +274,21 @@ final class OdmWriter {
                 if (record.getOrDefault(form + "_complete", "").isEmpty()) {
                     continue;   // never-saved instruments have no FormData
                 }
-                out.append("\t\t\t<FormData FormOID=\"Form.").append(form).append("\" FormRepeatKey=\"1\">\n");
-                for (ItemGroup g : itemGroups(form, forms.get(form), instruments)) {
-                    List<String[]> values = new ArrayList<>();
-                    for (DictionaryField f : g.fields()) {
-                        for (String item : f.exportColumns()) {
-                            String v = record.getOrDefault(item, "");
-                            if (!v.isEmpty()) {
-                                values.add(new String[] {item, v});
-                            }
-                        }
-                    }
-                    if (values.isEmpty()) {
-                        continue;
-                    }
-                    out.append("\t\t\t\t<ItemGroupData ItemGroupOID=\"").append(g.oid()).append("\" ItemGroupRepeatKey=\"1\">\n");
-                    for (String[] v : values) {
-                        out.append("\t\t\t\t\t<ItemData ItemOID=\"").append(v[0]).append("\" Value=\"").append(esc(v[1]))
-                                .append("\"/>\n");
-                    }
-                    out.append("\t\t\t\t</ItemGroupData>\n");
-                }
-                out.append("\t\t\t</FormData>\n");
+                formData(form, forms.get(form), record, "1");
             }
             for (Map<String, String> instance : project.qualitativeOf(record.get("record_id"))) {
-                repeatingFormData(ClbpoqDictionary.QUALITATIVE_DATA, forms.get(ClbpoqDictionary.QUALITATIVE_DATA), instance);
+                formData(ClbpoqDictionary.QUALITATIVE_DATA, forms.get(ClbpoqDictionary.QUALITATIVE_DATA), instance,
+                        instance.get("redcap_repeat_instance"));
             }
             out.append("\t</SubjectData>\n");
         }
         out.append("</ClinicalData>\n");
     }
 
-    /** One instance of a repeating instrument, as REDCap writes it: FormRepeatKey = the instance. */
-    private void repeatingFormData(String form, List<DictionaryField> fields, Map<String, String> instance) {
+    /** A form's saved values as REDCap writes them: FormRepeatKey 1, or the instance of a repeating instrument. */
+    private void formData(String form, List<DictionaryField> fields, Map<String, String> instance, String repeatKey) {
         out.append("\t\t\t<FormData FormOID=\"Form.").append(form).append("\" FormRepeatKey=\"")
-                .append(esc(instance.get("redcap_repeat_instance"))).append("\">\n");
+                .append(esc(repeatKey)).append("\">\n");
         for (ItemGroup g : itemGroups(form, fields, instruments)) {
             List<String[]> values = new ArrayList<>();
             for (DictionaryField f : g.fields()) {

@@ -1,9 +1,5 @@
 package concord.server.load;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import concord.analysis.CodedQuote;
 import concord.connector.DataDictionaryReader;
 import concord.connector.FieldMetadata;
@@ -15,9 +11,9 @@ import concord.connector.sandbox.RedcapSandbox;
 import concord.connector.sandbox.SandboxUser;
 import concord.server.config.DomainSource;
 import concord.server.config.OutcomeSelection;
+import concord.server.logging.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,12 +53,7 @@ class QuoteReaderTest {
         assertEquals(0, fromCsv.issueCount());
         assertEquals(5, fromCsv.quotes().stream().map(CodedQuote::theme).distinct().count(), "the paper's five themes");
 
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level level = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        logs.start();
-        root.addAppender(logs);
+        CapturedLogs logs = CapturedLogs.atDebug();
         try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {
             int pid = sandbox.seedDemoProject();
             String token = sandbox.createToken(pid, SandboxUser.withAllRights("reader"));
@@ -107,12 +98,10 @@ class QuoteReaderTest {
                 assertFalse(read.fingerprint(ratings.fingerprint()).equals(clean.fingerprint(ratings.fingerprint())));
             }
         } finally {
-            root.detachAppender(logs);
-            root.setLevel(level);
+            logs.close();
         }
-        assertFalse(logs.list.isEmpty(), "the sandbox and client log at debug level");
-        for (ILoggingEvent e : logs.list) {
-            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+        assertFalse(logs.lines().isEmpty(), "the sandbox and client log at debug level");
+        for (String line : logs.lines()) {
             assertFalse(line.contains("Secret words") || line.contains("Illustrative placeholder"), "a quote was logged: " + line);
         }
     }

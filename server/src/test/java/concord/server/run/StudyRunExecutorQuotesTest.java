@@ -1,17 +1,13 @@
 package concord.server.run;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import concord.connector.sandbox.FormSave;
 import concord.connector.sandbox.RedcapSandbox;
 import concord.connector.sandbox.SandboxUser;
+import concord.server.logging.CapturedLogs;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -36,12 +32,7 @@ class StudyRunExecutorQuotesTest {
 
     @Test
     void aRunPublishesTheJointDisplayAndTheTopicGuideAndAChangedQuoteRepublishes() throws Exception {
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level level = root.getLevel();
-        root.setLevel(Level.DEBUG);
-        logs.start();
-        root.addAppender(logs);
+        CapturedLogs logs = CapturedLogs.atDebug();
         try (RedcapSandbox sandbox = RedcapSandbox.builder().build().start()) {
             int pid = sandbox.seedDemoProject();
             sandbox.saveForm(pid, quote("12", QUOTE));
@@ -93,12 +84,10 @@ class StudyRunExecutorQuotesTest {
                 assertTrue(text(runs, changed, "result.json").contains("(corrected)"));
             }
         } finally {
-            root.detachAppender(logs);
-            root.setLevel(level);
+            logs.close();
         }
-        assertTrue(logs.list.size() > 3, "the run logged");
-        for (ILoggingEvent e : logs.list) {
-            String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+        assertTrue(logs.lines().size() > 3, "the run logged");
+        for (String line : logs.lines()) {
             assertFalse(line.contains("costs too much") || line.contains("Illustrative placeholder"), "a quote was logged: " + line);
         }
     }
