@@ -75,7 +75,7 @@ public final class StudyResultJson {
             json.writeEndArray();
             json.writeArrayFieldStart("participantCharacteristics");
             for (ParticipantCharacteristic c : r.participantCharacteristics()) {
-                characteristic(c);
+                new CharacteristicJson(this).write(c);
             }
             json.writeEndArray();
             strings("methods", r.methods());
@@ -333,42 +333,6 @@ public final class StudyResultJson {
             number("cliffsDelta", e.cliffsDelta());
             number("hodgesLehmann", e.hodgesLehmann());
             number("cramersV", e.cramersV());
-            json.writeEndObject();
-        }
-
-        void characteristic(ParticipantCharacteristic c) throws IOException {
-            json.writeStartObject();
-            json.writeStringField("field", c.variable().field());
-            json.writeStringField("label", c.variable().label());
-            json.writeStringField("kind", c.variable().kind().name().toLowerCase(Locale.ROOT));
-            json.writeObjectFieldStart("groups");
-            for (Map.Entry<String, CharacteristicSummary> e : c.groups().entrySet()) {
-                CharacteristicSummary s = e.getValue();
-                json.writeObjectFieldStart(e.getKey());
-                json.writeNumberField("n", s.n());
-                json.writeNumberField("missing", s.missing());
-                if (c.variable().kind() == DemographicVariable.Kind.CONTINUOUS) {
-                    number("mean", s.mean());
-                    number("sd", s.sd());
-                    number("median", s.median());
-                    number("min", s.min());
-                    number("max", s.max());
-                } else {
-                    json.writeArrayFieldStart("categories");
-                    for (CategoryCount cc : s.categories()) {
-                        json.writeStartObject();
-                        json.writeStringField("code", cc.code());
-                        json.writeStringField("label", cc.label());
-                        json.writeNumberField("n", cc.n());
-                        number("percent", cc.percent());
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                }
-                reasons(s.notComputable());
-                json.writeEndObject();
-            }
-            json.writeEndObject();
             json.writeEndObject();
         }
 

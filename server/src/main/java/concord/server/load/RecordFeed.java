@@ -234,14 +234,14 @@ public final class RecordFeed implements RecordRowSink {
         System.arraycopy(id, 0, m, 0, idLength);
         int n = idLength;
         m[n++] = 0x1f;
-        n += ascii ? copy(row, plan.event, b, m, n) : Cells.utf8(row, plan.event, m, n);
+        n += ascii ? Cells.ascii(row, plan.event, b, m, n) : Cells.utf8(row, plan.event, m, n);
         m[n++] = 0x1f;
-        n += ascii ? copy(row, plan.repeatInstrument, b, m, n) : Cells.utf8(row, plan.repeatInstrument, m, n);
+        n += ascii ? Cells.ascii(row, plan.repeatInstrument, b, m, n) : Cells.utf8(row, plan.repeatInstrument, m, n);
         m[n++] = 0x1f;
-        n += ascii ? copy(row, plan.repeatInstance, b, m, n) : Cells.utf8(row, plan.repeatInstance, m, n);
+        n += ascii ? Cells.ascii(row, plan.repeatInstance, b, m, n) : Cells.utf8(row, plan.repeatInstance, m, n);
         int keyLength = n;
         for (int field : fields) {
-            int length = ascii ? copy(row, field, b, m, n + 1) : Cells.utf8(row, field, m, n + 1);
+            int length = ascii ? Cells.ascii(row, field, b, m, n + 1) : Cells.utf8(row, field, m, n + 1);
             if (length < 0xFF) {
                 m[n] = (byte) length;
                 n += 1 + length;
@@ -259,23 +259,6 @@ public final class RecordFeed implements RecordRowSink {
             throw new IllegalStateException(e);
         }
         digests.add(m, keyLength, digest);
-    }
-
-    /** Copies an ASCII cell (short: a loop beats arraycopy for the usual one or two bytes). */
-    private static int copy(ExportRow row, int cell, byte[] from, byte[] to, int at) {
-        if (cell < 0) {
-            return 0;
-        }
-        int start = row.start(cell);
-        int length = row.end(cell) - start;
-        if (length == 1) {
-            to[at] = from[start];
-            return 1;
-        }
-        for (int i = 0; i < length; i++) {
-            to[at + i] = from[start + i];
-        }
-        return length;
     }
 
     /** The record ID's UTF-8 into {@link #id}; returns its length. */
