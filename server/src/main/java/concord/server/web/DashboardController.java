@@ -149,7 +149,7 @@ public class DashboardController {
                 .filter(f -> reports.file(run.id(), f).isPresent()).toList()).orElse(List.of());
         ProjectPage.Model model = new ProjectPage.Model(project, config.displayTitle(), grant.username(),
                 access.session().csrfToken(), latest, result, error, history, formats, Table1Query.of(sort, domain, differs),
-                grant.scope(), pinned, config.reportLanguage(), topicGuide(config, result, formats));
+                grant.scope(), pinned, config.reportLanguage(), topicGuide(project, () -> config.topicGuide().resolve(), result, formats));
         concord.analysis.report.ReportMessages words = concord.analysis.report.ReportMessages.forLanguage(config.reportLanguage());
         String subtitle = result.map(StudyResult::title).filter(t -> !t.equals(config.displayTitle()))
                 .map(t -> t + " \u00b7 ").orElse("") + (grant.restrictedToGroup()
@@ -161,17 +161,20 @@ public class DashboardController {
 
     /**
      * The focus-group topic guide of the shown result, in the wording the project publishes it in, when its run
-     * published one; a template file that cannot be read now leaves the section out (the download stays).
+     * published one; a template that cannot be read now leaves the section out and says so in the log (the download
+     * keeps the published guide).
      */
-    private static Optional<concord.analysis.report.TopicGuide> topicGuide(ProjectConfiguration config,
-                                                                          Optional<StudyResult> result, List<String> formats) {
+    static Optional<concord.analysis.report.TopicGuide> topicGuide(String projectId,
+            java.util.function.Supplier<concord.analysis.report.TopicGuideTemplate> template, Optional<StudyResult> result,
+            List<String> formats) {
         if (result.isEmpty() || !formats.contains("topic-guide-html")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(concord.analysis.report.TopicGuide.of(result.get(), config.topicGuide().resolve()));
+            return Optional.of(concord.analysis.report.TopicGuide.of(result.get(), template.get()));
         } catch (RuntimeException e) {
-            LOG.warn("Project {}: the dashboard shows no topic guide section: {}", config.id(), e.getMessage());
+            LOG.warn("Project {}: the dashboard shows no topic guide section ({}); correct topic-guide.language or "
+                    + "topic-guide.template (the published topic-guide files are unaffected)", projectId, e.getMessage());
             return Optional.empty();
         }
     }
